@@ -1,0 +1,100 @@
+"""The command line: python -m tracker validate | events | index | coverage."""
+
+import io
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from tracker.__main__ import main
+from tracker.load import read_events
+from tests.conftest import event_row, to_csv
+
+
+@pytest.fixture
+def events_file(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text(to_csv([
+        event_row("A1", "2025-01-05", "cross_border_strike"),
+        event_row("A2", "2025-02-10", "talks"),
+        event_row("I1", "2025-05-07", "cross_border_strike", dyad="IND-PAK", initiator="IND", target="PAK"),
+    ]))
+    return path
+
+
+@pytest.fixture
+def bad_file(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(to_csv([event_row("A1", "2025-13-01", "talks"), event_row("A2", "2025-01-01", "picnic")]))
+    return path
+
+
+def test_validate_exit_codes(events_file, bad_file, capsys):
+    assert main(["validate", str(events_file)]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["validate", str(events_file), str(bad_file)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{bad_file}:2: date: '2025-13-01' is not a date (expected YYYY-MM-DD)"
+    assert out[1].startswith(f"{bad_file}:3: event_type: 'picnic' is not one of")
+
+
+def test_validate_missing_file(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nope.csv")]) == 1
+    assert "file not found" in capsys.readouterr().err
+
+
+def test_events_filters_and_round_trips(events_file, tmp_path, capsys):
+    assert main(["events", "--data", str(events_file), "--dyad", "PAK-AFG", "--type", "talks"]) == 0
+    out = capsys.readouterr().out
+    frame = pd.read_csv(io.StringIO(out))
+    assert frame["event_id"].tolist() == ["A2"]
+    out_file = tmp_path / "out.csv"
+    assert main(["events", "--data", str(events_file), "--from", "2025-02-01", "--out", str(out_file)]) == 0
+    assert read_events(out_file)["event_id"].tolist() == ["A2", "I1"]  # the export validates again
+
+
+def test_index_writes_date_and_index(events_file, capsys):
+    assert main(["index", "--data", str(events_file), "--dyad", "AFG-PAK", "--from", "2025-01-05",
+                 "--to", "2025-01-10", "--half-life", "10"]) == 0
+    frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert frame["date"].tolist() == [f"2025-01-{d:02d}" for d in range(5, 11)]
+    assert frame["index"].iloc[0] == pytest.approx(100 / (1 + 2.718281828 ** -0.4), abs=0.01)
+    assert set(frame["half_life_days"]) == {10.0} and set(frame["method_version"].astype(str)) == {"1.0"}
+
+
+def test_index_refuses_invalid_data(bad_file, capsys):
+    assert main(["index", "--data", str(bad_file), "--dyad", "AFG-PAK"]) == 1
+    assert "is not a date" in capsys.readouterr().err
+
+
+def test_index_for_dyad_without_events(events_file, capsys):
+    assert main(["index", "--data", str(events_file), "--dyad", "AFG-IND"]) == 1
+    assert "no events for dyad AFG-IND" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["index"], "--dyad"),
+    (["index", "--dyad", "PAKISTAN"], "two ISO alpha-3 codes"),
+    (["events", "--from", "2025-02-30"], "is not a date"),
+    (["events", "--type", "picnic"], "unknown event type 'picnic'"),
+])
+def test_bad_arguments_are_explained(args, message, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_coverage_lists_counts_and_gaps(events_file, capsys):
+    assert main(["coverage", "--data", str(events_file), "--dyad", "AFG-PAK"]) == 0
+    out = capsys.readouterr().out
+    assert "== AFG-PAK: 2 events, 2025-01-05 to 2025-02-10" in out
+    assert "months with no event (0): none" in out
+    assert "IND-PAK" not in out
+
+
+@pytest.mark.parametrize("command", ["validate", "events", "index", "coverage"])
+def test_help_for_each_command(command):
+    result = subprocess.run([sys.executable, "-m", "tracker", command, "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "usage: python -m tracker " + command in result.stdout

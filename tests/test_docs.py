@@ -1,0 +1,50 @@
+"""Documentation that cannot drift from the code."""
+
+import pandas as pd
+import pytest
+
+from tracker.index import METHOD_VERSION
+from tracker.paths import COLUMNS_CSV, METHODOLOGY_MD, ROOT
+from tracker.schema import CODEBOOK, COLUMNS, EVENT_TYPES
+
+REFERENCE = ROOT.parent / "shared" / "reference" / "cameo_goldstein.csv"
+
+
+def test_every_column_is_documented_in_order():
+    documented = pd.read_csv(COLUMNS_CSV)
+    assert documented["column"].tolist() == list(COLUMNS)
+    assert documented["description"].str.len().gt(10).all()
+
+
+def test_codebook_covers_the_required_types():
+    required = {"high_level_visit", "talks", "agreement", "trade_easing", "trade_restriction", "border_closure",
+                "border_reopening", "border_clash", "cross_border_strike", "militant_attack", "militant_crackdown",
+                "deportation", "diplomatic_upgrade", "diplomatic_protest", "ceasefire"}
+    assert required <= set(EVENT_TYPES)
+    assert CODEBOOK[["label", "definition", "cameo_code", "tension_weight", "weight_rationale"]].notna().all().all()
+
+
+def test_codebook_goldstein_values_match_the_reference():
+    if not REFERENCE.exists():
+        pytest.skip("../shared/reference is not beside this clone")
+    reference = pd.read_csv(REFERENCE, dtype={"cameo_code": str}).set_index("cameo_code")
+    for event_type, row in CODEBOOK.iterrows():
+        assert reference.at[row["cameo_code"], "goldstein"] == row["goldstein"], event_type
+        assert reference.at[row["cameo_code"], "name"] == row["cameo_name"], event_type
+
+
+def test_methodology_lists_every_type_with_its_weight_and_version():
+    text = METHODOLOGY_MD.read_text(encoding="utf-8")
+    assert f"Method version {METHOD_VERSION}" in text
+    for event_type, row in CODEBOOK.iterrows():
+        line = next((l for l in text.splitlines() if l.startswith(f"| {event_type} |")), None)
+        assert line is not None, f"{event_type} missing from the methodology table"
+        weight = f"{row['tension_weight']:+.1f}".replace("-", "−")
+        assert weight in line, f"{event_type}: weight {weight} not in {line}"
+
+
+def test_readme_documents_the_two_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "pip install -r requirements.txt && .venv/bin/streamlit run dashboard.py" in readme
+    assert "pip install -r requirements.txt && .venv/bin/python -m pytest" in readme
+    assert "bash .ci/run" not in readme  # CI runs the README command, not the other way round

@@ -1,0 +1,68 @@
+"""Filters: what each one keeps, how it describes itself, and its round trip through a link."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.filters import Filters, normalize_dyad
+
+
+@pytest.mark.parametrize("filters, expected_ids", [
+    (Filters(), None),  # everything
+    (Filters(dyad="AFG-PAK"), ["A1", "A2", "A3", "A4", "A5", "A6"]),
+    (Filters(dyad="IND-PAK"), ["I1"]),
+    (Filters(start=dt.date(2025, 4, 19), end=dt.date(2025, 4, 20)), ["A3", "A4"]),
+    (Filters(event_types=("talks", "trade_easing")), ["A2", "A4"]),
+    (Filters(actors=("TTP",)), ["A6"]),
+    (Filters(dyad="AFG-PAK", actors=("AFG",)), ["A1", "A2", "A3", "A4", "A5"]),
+    (Filters(places=("Khyber Pakhtunkhwa",)), ["A5", "A6"]),
+    (Filters(places=("Kabul",)), ["A2", "A3"]),
+    (Filters(confidence=("disputed", "single_source")), ["A3", "A6"]),
+    (Filters(text="kabul"), ["A2", "A3"]),
+    (Filters(text="  BANK guarantees "), ["A4"]),
+    (Filters(text="(unbalanced["), []),  # plain text, never a regular expression
+    (Filters(dyad="AFG-PAK", event_types=("talks",), text="nothing like this"), []),
+])
+def test_apply(sample_events, filters, expected_ids):
+    kept = filters.apply(sample_events)
+    if expected_ids is None:
+        assert len(kept) == len(sample_events)
+    else:
+        assert list(kept["event_id"]) == expected_ids
+
+
+def test_apply_returns_a_new_frame(sample_events):
+    before = sample_events.copy()
+    Filters(dyad="AFG-PAK").apply(sample_events).loc[:, "summary"] = "changed"
+    assert sample_events.equals(before)
+
+
+@pytest.mark.parametrize("text, dyad", [("AFG-PAK", "AFG-PAK"), ("PAK-AFG", "AFG-PAK"), ("pak_ind", "IND-PAK")])
+def test_dyad_accepts_either_order(text, dyad):
+    assert normalize_dyad(text) == dyad
+
+
+@pytest.mark.parametrize("text", ["PAK", "PAK-PAK", "PAKISTAN-AFG", "", "AF1-PAK"])
+def test_bad_dyad_is_refused(text):
+    with pytest.raises(ValueError, match="two ISO alpha-3 codes"):
+        normalize_dyad(text)
+
+
+def test_describe_and_file_stem():
+    filters = Filters(dyad="AFG-PAK", start=dt.date(2025, 1, 1), end=dt.date(2025, 6, 30), event_types=("talks",))
+    assert filters.describe() == "AFG-PAK; 2025-01-01 to 2025-06-30; types: Talks / dialogue"
+    assert filters.file_stem("events") == "AFG-PAK_events_2025-01-01_2025-06-30_filtered"
+    assert Filters(dyad="IND-PAK").file_stem("index") == "IND-PAK_index_start_latest"
+
+
+def test_query_params_round_trip():
+    filters = Filters(dyad="AFG-PAK", start=dt.date(2025, 1, 1), event_types=("talks", "ceasefire"), text="Dar")
+    params = filters.to_query_params()
+    assert params == {"dyad": "AFG-PAK", "start": "2025-01-01", "event_types": ["talks", "ceasefire"], "text": "Dar"}
+    assert Filters.from_query_params(params) == (filters, [])
+
+
+def test_bad_query_params_fall_back_with_a_note():
+    filters, notes = Filters.from_query_params({"dyad": "XX", "start": "2025-13-01", "text": "ok"})
+    assert filters == Filters(text="ok")
+    assert len(notes) == 2 and "dyad" in notes[0] and "start" in notes[1]

@@ -1,0 +1,30 @@
+"""What leaves the tracker: events and index tables as CSV, in the columns a user can read back in."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tracker.index import METHOD_VERSION, IndexParams
+from tracker.schema import COLUMNS, DATE_COLUMNS
+
+
+def events_csv(events: pd.DataFrame) -> str:
+    """Events in the schema's columns and order: the file validates and loads again as it is."""
+    table = events[list(COLUMNS)].copy()
+    for column in DATE_COLUMNS:
+        table[column] = table[column].dt.strftime("%Y-%m-%d")
+    return table.to_csv(index=False, lineterminator="\n")
+
+
+def index_csv(index_df: pd.DataFrame, params: IndexParams = IndexParams()) -> str:
+    """The index series with the method version and half-life that made it on every row."""
+    table = index_df.assign(
+        date=index_df["date"].dt.strftime("%Y-%m-%d"),
+        index=index_df["index"].round(3),
+        score=index_df["score"].round(4),
+        method_version=METHOD_VERSION,
+        half_life_days=params.half_life_days,
+        parameters=params.describe(),
+    )
+    return table[["date", "dyad", "index", "score", "method_version", "half_life_days", "parameters"]].to_csv(
+        index=False, lineterminator="\n")

@@ -1,0 +1,126 @@
+"""Filters over the events table: one value that applies itself, describes itself, and round-trips
+through URL query parameters (so a link reopens the same view)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields, replace
+
+import pandas as pd
+
+from tracker.schema import DYAD_PATTERN, TYPE_LABELS
+
+
+def normalize_dyad(text: str) -> str:
+    """'PAK-AFG', 'pak_afg' or 'AFG-PAK' -> 'AFG-PAK' (codes in alphabetical order)."""
+    parts = [p for p in text.replace("_", "-").replace("/", "-").upper().split("-") if p]
+    dyad = "-".join(sorted(parts))
+    if len(parts) != 2 or parts[0] == parts[1] or not pd.Series([dyad]).str.match(DYAD_PATTERN).iloc[0]:
+        raise ValueError(f"dyad must be two ISO alpha-3 codes such as AFG-PAK, got {text!r}")
+    return dyad
+
+
+def parse_day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise ValueError(f"{text!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a view shows. Empty tuples and None mean 'no restriction'."""
+
+    dyad: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    event_types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    confidence: tuple[str, ...] = ()
+    text: str = ""
+
+    def apply(self, events: pd.DataFrame) -> pd.DataFrame:
+        """The events that pass every filter, in date order."""
+        keep = pd.Series(True, index=events.index)
+        if self.dyad:
+            keep &= events["dyad"] == self.dyad
+        if self.start:
+            keep &= events["date"] >= pd.Timestamp(self.start)
+        if self.end:
+            keep &= events["date"] <= pd.Timestamp(self.end)
+        if self.event_types:
+            keep &= events["event_type"].isin(self.event_types)
+        if self.actors:
+            keep &= events["initiator"].isin(self.actors) | events["target"].isin(self.actors)
+        if self.places:
+            keep &= events["location"].isin(self.places) | events["province"].isin(self.places)
+        if self.confidence:
+            keep &= events["confidence"].isin(self.confidence)
+        if self.text.strip():
+            keep &= events["summary"].str.contains(self.text.strip(), case=False, regex=False, na=False)
+        return events.loc[keep].sort_values(["date", "event_id"], kind="stable")
+
+    def without_dates(self) -> Filters:
+        """The same filters over all dates: the index needs the history before the view."""
+        return replace(self, start=None, end=None)
+
+    def describe(self) -> str:
+        """The filters as an English phrase, for chart subtitles and file headers."""
+        parts = [self.dyad or "all dyads"]
+        if self.start or self.end:
+            parts.append(f"{self.start or 'start'} to {self.end or 'latest'}")
+        if self.event_types:
+            parts.append("types: " + ", ".join(TYPE_LABELS.get(t, t) for t in self.event_types))
+        if self.actors:
+            parts.append("actors: " + ", ".join(self.actors))
+        if self.places:
+            parts.append("places: " + ", ".join(self.places))
+        if self.confidence:
+            parts.append("confidence: " + ", ".join(self.confidence))
+        if self.text.strip():
+            parts.append(f'summary contains "{self.text.strip()}"')
+        return "; ".join(parts)
+
+    def file_stem(self, what: str) -> str:
+        """A file name saying what an export holds, e.g. 'AFG-PAK_events_2025-01-01_2025-06-30'."""
+        start = self.start.isoformat() if self.start else "start"
+        end = self.end.isoformat() if self.end else "latest"
+        stem = f"{self.dyad or 'all-dyads'}_{what}_{start}_{end}"
+        return stem + ("_filtered" if (self.event_types or self.actors or self.places or self.confidence or self.text.strip()) else "")
+
+    def to_query_params(self) -> dict[str, str | list[str]]:
+        """Only the non-default filters, as strings (lists for multi-valued ones)."""
+        params: dict[str, str | list[str]] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not value:
+                continue
+            params[f.name] = list(value) if isinstance(value, tuple) else str(value)
+        return params
+
+    @classmethod
+    def from_query_params(cls, params: dict[str, str | list[str]]) -> tuple[Filters, list[str]]:
+        """Filters from query parameters, and a note for each value that was invalid and ignored."""
+        values: dict = {}
+        notes: list[str] = []
+        for f in fields(cls):
+            if f.name not in params:
+                continue
+            raw = params[f.name]
+            try:
+                if f.name == "dyad":
+                    values["dyad"] = normalize_dyad(_one(raw))
+                elif f.name in ("start", "end"):
+                    values[f.name] = parse_day(_one(raw))
+                elif f.name == "text":
+                    values["text"] = _one(raw)[:200]
+                else:
+                    values[f.name] = tuple(raw if isinstance(raw, list) else [raw])
+            except ValueError as error:
+                notes.append(f"Ignored link parameter {f.name}: {error}")
+        return cls(**values), notes
+
+
+def _one(raw: str | list[str]) -> str:
+    return raw[-1] if isinstance(raw, list) else raw

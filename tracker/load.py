@@ -1,0 +1,268 @@
+"""Reading events files: every problem reported with file, row and field, nothing dropped silently.
+
+A row of an events file is one sourced event (see data/columns.csv). Row numbers count the header
+as row 1, as a spreadsheet does; they equal line numbers unless a quoted field spans lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from tracker.paths import EVENTS_CSV, PLACES_CSV
+from tracker.schema import (
+    COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, REQUIRED_COLUMNS, EventSchema,
+)
+
+PROBLEM_COLUMNS = ["file", "row", "field", "value", "message"]
+
+
+class EventDataError(Exception):
+    """Raised when an events file has problems; `problems` holds one row per problem."""
+
+    def __init__(self, problems: pd.DataFrame):
+        self.problems = problems
+        super().__init__("\n".join(format_problems(problems)))
+
+
+def format_problems(problems: pd.DataFrame) -> list[str]:
+    """One line per problem: `data/events.csv:17: date: '2025-13-01' is not a date`."""
+    return [
+        f"{p.file}:{p.row}: {p.field}: {p.message}" if p.row else f"{p.file}: {p.field}: {p.message}"
+        for p in problems.itertuples()
+    ]
+
+
+def _problems(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
+
+
+def _quote(value) -> str:
+    text = _plain(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _plain(value) -> str:
+    """A value as the user wrote it: dates without a time of day."""
+    return str(value).removesuffix(" 00:00:00")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading text into an all-string frame
+
+
+def read_raw(source: Path | str | io.StringIO, name: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read a CSV as strings; returns (frame with a `_row` column, problems with its shape).
+
+    Rows with too many or too few fields are reported, not parsed; blank lines hold no data.
+    """
+    name = name or str(source)
+    text = source.getvalue() if isinstance(source, io.StringIO) else Path(source).read_text(encoding="utf-8-sig")
+    records = csv.reader(io.StringIO(text))
+    header = next(records, None)
+    if not header:
+        return pd.DataFrame({"_row": []}), _problems([dict(file=name, row=0, field="(file)", value="", message="is empty: no header row")])
+    problems, good = [], []
+    for number, record in enumerate(records, start=2):
+        if len(record) == len(header):
+            good.append([number, *record])
+        elif any(cell.strip() for cell in record):
+            problems.append(dict(file=name, row=number, field="(row)", value="",
+                                 message=f"has {len(record)} fields, the header has {len(header)}"))
+    frame = pd.DataFrame(good, columns=["_row", *header], dtype=str).astype({"_row": "int64"})
+    return frame, _problems(problems)
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing strings into typed columns
+
+
+def _header_problems(frame: pd.DataFrame, name: str) -> list[dict]:
+    columns = [c for c in frame.columns if c != "_row"]
+    problems = [dict(file=name, row=1, field=c, value="", message="required column is missing")
+                for c in REQUIRED_COLUMNS if c not in columns]
+    problems += [dict(file=name, row=1, field=c, value=c,
+                      message=f"unknown column; expected one of {', '.join(COLUMNS)}")
+                 for c in columns if c not in COLUMNS]
+    return problems
+
+
+def parse_events(raw: pd.DataFrame, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Turn an all-string frame into typed columns; returns (typed frame, parse problems).
+
+    Empty strings become missing values; surrounding spaces are removed.
+    """
+    frame = raw.copy()
+    for column in COLUMNS:
+        if column not in frame:
+            frame[column] = ""
+    rows = frame["_row"]
+    text = frame[list(COLUMNS)].apply(lambda s: s.astype("str").str.strip())
+    text = text.mask(text == "")
+    problems: list[dict] = []
+
+    def report(column: str, bad: pd.Series, message: str) -> None:
+        for row, value in zip(rows[bad], text.loc[bad, column]):
+            problems.append(dict(file=name, row=int(row), field=column, value=value, message=f"{_quote(value)} {message}"))
+
+    parsed = text.copy()
+    for column in DATE_COLUMNS:
+        values = pd.to_datetime(text[column], format="%Y-%m-%d", errors="coerce")
+        report(column, text[column].notna() & values.isna(), "is not a date (expected YYYY-MM-DD)")
+        parsed[column] = values
+    for column in FLOAT_COLUMNS:
+        values = pd.to_numeric(text[column], errors="coerce")
+        report(column, text[column].notna() & values.isna(), "is not a number")
+        parsed[column] = values.astype("float64")
+    for column in INT_COLUMNS:
+        values = pd.to_numeric(text[column], errors="coerce")
+        whole = values.notna() & (values == values.round())
+        report(column, text[column].notna() & ~whole, "is not a whole number")
+        parsed[column] = values.where(whole).astype("Int64")
+    for column in REQUIRED_COLUMNS:
+        if column in raw:
+            report_missing = text[column].isna()
+            for row in rows[report_missing]:
+                problems.append(dict(file=name, row=int(row), field=column, value="", message="is required but empty"))
+    parsed.insert(0, "_row", rows.to_numpy())
+    return parsed, _problems(problems)
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking typed rows against the schema
+
+_BUILTIN_MESSAGES = [
+    (r"^isin\((.*)\)$", lambda m: "is not one of " + ", ".join(eval(m.group(1)))),  # noqa: S307 (our own literal)
+    (r"^field_uniqueness$", lambda m: "is used by more than one row"),
+    (r"^greater_than_or_equal_to\((.*)\)$", lambda m: f"is below the minimum {m.group(1)}"),
+    (r"^less_than_or_equal_to\((.*)\)$", lambda m: f"is above the maximum {m.group(1)}"),
+    (r"^str_matches\(.*\)$", lambda m: "is not in the expected form"),
+    (r"^str_length\(.*,\s*(\d+)\)$", lambda m: f"is longer than {m.group(1)} characters"),
+]
+_FORM_HINTS = {
+    "source1_url": "is not an http(s) URL",
+    "dyad": "is not two ISO alpha-3 codes joined by '-' (e.g. AFG-PAK)",
+    "country": "is not an ISO alpha-3 code (e.g. PAK)",
+    "event_id": "is not a valid id (letters, digits, '-', '_', '.', ':'; no spaces)",
+}
+
+
+def _check_message(check: str, field: str) -> str:
+    for pattern, message in _BUILTIN_MESSAGES:
+        match = re.match(pattern, check)
+        if match:
+            text = message(match)
+            text = _FORM_HINTS.get(field, text) if text == "is not in the expected form" else text
+            return text.replace(" 00:00:00", "")
+    return check
+
+
+def schema_problems(parsed: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Check parsed rows against EventSchema; one problem per failing row and field."""
+    try:
+        EventSchema.validate(parsed.drop(columns="_row"), lazy=True)
+        return _problems([])
+    except pa.errors.SchemaErrors as error:
+        cases = error.failure_cases
+    problems = []
+    for case in cases.drop_duplicates(["index", "check"] if "index" in cases else None).itertuples():
+        check = str(case.check)
+        if case.schema_context == "DataFrameSchema" and ": " in check:
+            field, message = check.split(": ", 1)
+            value = parsed.at[case.index, field] if case.index is not None and field in parsed else ""
+        elif case.column in parsed and case.index is not None and not pd.isna(case.index):
+            field, value = case.column, case.failure_case
+            message = f"{_quote(value)} {_check_message(check, field)}"
+        else:  # a whole-column failure (a wrong dtype): our parser prevents these
+            problems.append(dict(file=name, row=0, field=str(case.column), value="", message=f"{check}: {case.failure_case}"))
+            continue
+        row = int(parsed.at[case.index, "_row"])
+        if pd.isna(value):
+            value = ""
+        elif case.schema_context == "DataFrameSchema":
+            message = f"{_quote(value)} {message}"
+        problems.append(dict(file=name, row=row, field=field, value=_plain(value), message=message))
+    return _problems(problems)
+
+
+# ---------------------------------------------------------------------------------------------
+# Public entry points
+
+
+def check_events(raw: pd.DataFrame, name: str, read_problems: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split raw rows into (valid typed events, problems). Every rejected row has a problem.
+
+    Unknown columns are reported (row 1) and left out; a missing required column rejects the file.
+    """
+    found = [read_problems, _problems(_header_problems(raw, name))]
+    if (found[1]["message"] == "required column is missing").any():
+        return _empty_events(), _combine(found)
+    parsed, parse_problems = parse_events(raw, name)
+    checked = schema_problems(parsed, name)
+    already = set(zip(parse_problems["row"], parse_problems["field"]))
+    checked = checked[[key not in already for key in zip(checked["row"], checked["field"])]]
+    found += [parse_problems, checked]
+    problems = _combine(found)
+    valid = parsed.loc[~parsed["_row"].isin(problems.loc[problems["row"] > 1, "row"])]
+    return _finish(valid), problems
+
+
+def _combine(problem_frames: list[pd.DataFrame | None]) -> pd.DataFrame:
+    frames = [p for p in problem_frames if p is not None and not p.empty]
+    if not frames:
+        return _problems([])
+    return pd.concat(frames, ignore_index=True).sort_values(["row", "field"], kind="stable", ignore_index=True)
+
+
+def _empty_events() -> pd.DataFrame:
+    parsed, _ = parse_events(pd.DataFrame({"_row": pd.Series([], dtype=int)}), "")
+    return _finish(parsed)
+
+
+def _finish(parsed: pd.DataFrame) -> pd.DataFrame:
+    events = parsed.rename(columns={"_row": "source_row"}).reset_index(drop=True)
+    return add_coordinates(events)
+
+
+def read_events(path: Path | str = EVENTS_CSV, name: str | None = None) -> pd.DataFrame:
+    """Read and validate an events file; raises EventDataError listing every problem."""
+    name = name or _display_name(path)
+    raw, read_problems = read_raw(path, name)
+    events, problems = check_events(raw, name, read_problems)
+    if not problems.empty:
+        raise EventDataError(problems)
+    return events
+
+
+def _display_name(path: Path | str) -> str:
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def read_places(path: Path | str = PLACES_CSV) -> pd.DataFrame:
+    """The gazetteer: one row per named place with its coordinates and their source."""
+    if not Path(path).exists():
+        return pd.DataFrame(columns=["place", "latitude", "longitude"])
+    return pd.read_csv(path, dtype={"place": str})
+
+
+def add_coordinates(events: pd.DataFrame, places: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Fill empty latitude/longitude from the gazetteer by location name (case-insensitive)."""
+    places = read_places() if places is None else places
+    if places.empty or events.empty:
+        return events
+    lookup = places.assign(key=places["place"].str.casefold()).drop_duplicates("key").set_index("key")
+    key = events["location"].str.casefold()
+    missing = events["latitude"].isna() & events["longitude"].isna()
+    return events.assign(
+        latitude=events["latitude"].where(~missing, key.map(lookup["latitude"])).astype("float64"),
+        longitude=events["longitude"].where(~missing, key.map(lookup["longitude"])).astype("float64"),
+    )
