@@ -92,12 +92,11 @@ cols[4].metric("Fatalities in view", f"{int(fatalities):,}")
 # ---- Charts ----
 
 subtitle = filters.describe()
-note = f"{charts.SOURCE_NOTE} · {len(view)} events · data to {events['date'].max():%d %b %Y} · method v{METHOD_VERSION}"
+note = f"{charts.SOURCE_NOTE}<br>{len(view)} events · data to {events['date'].max():%d %b %Y} · index method v{METHOD_VERSION}"
 st.plotly_chart(charts.index_timeline(index_view, view, params, title=f"{dyad} tension index",
                                       subtitle=subtitle, note=note), key="index_chart")
-left, right = st.columns(2)
-left.plotly_chart(charts.events_per_month(view, subtitle=subtitle, note=note), key="monthly_chart")
-right.plotly_chart(charts.events_map(view, subtitle=subtitle, note=note), key="map_chart")
+st.plotly_chart(charts.events_per_month(view, subtitle=subtitle, note=note), key="monthly_chart")
+st.plotly_chart(charts.events_map(view, subtitle=subtitle, note=note), key="map_chart")
 
 # ---- Events table and downloads ----
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import math
+from pathlib import Path
+
 import plotly.colors as pc
 import plotly.graph_objects as go
 import pandas as pd
@@ -29,15 +33,20 @@ def _type_colors() -> dict[str, str]:
 TYPE_COLORS = _type_colors()
 
 
-def _layout(fig: go.Figure, title: str, subtitle: str, note: str) -> go.Figure:
+def _layout(fig: go.Figure, title: str, subtitle: str, note: str, legend: str = "below") -> go.Figure:
+    """Title with subtitle on top, source note at the foot; legend below or to the right."""
+    legends = {"below": dict(orientation="h", yanchor="top", y=-0.08, x=0, font=dict(size=12)),
+               "right": dict(orientation="v", yanchor="top", y=1, x=1.02, font=dict(size=11))}
+    height, top, bottom = 560, 90, 150 if legend == "below" else 90
     fig.update_layout(
         title=dict(text=f"{title}<br><span style='font-size:13px;color:#555'>{subtitle}</span>", x=0.01, xanchor="left"),
-        font=FONT, template="plotly_white", margin=dict(l=60, r=20, t=90, b=80),
-        legend=dict(orientation="h", yanchor="top", y=-0.15, x=0),
+        font=FONT, template="plotly_white", height=height, legend=legends[legend],
+        margin=dict(l=60, r=20, t=top, b=bottom),
     )
-    if note:
-        fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=-0.32 if fig.layout.legend else -0.2,
-                           showarrow=False, xanchor="left", yanchor="top", font=dict(size=11, color="#666"))
+    if note:  # at the foot of the image: 6 px above its bottom edge, in plot-area units
+        fig.add_annotation(text=note, xref="paper", yref="paper", x=0, y=-(bottom - 6) / (height - top - bottom),
+                           showarrow=False, xanchor="left", yanchor="bottom", align="left",
+                           font=dict(size=11, color="#666"))
     return fig
 
 
@@ -89,22 +98,51 @@ def events_per_month(events: pd.DataFrame, title: str = "Events per month by typ
                                  hovertemplate="%{x|%b %Y}: %{y}<extra>" + TYPE_LABELS[event_type] + "</extra>"))
     fig.update_layout(barmode="stack", bargap=0.1)
     fig.update_yaxes(title="Events")
-    return _layout(fig, title, subtitle, note)
+    return _layout(fig, title, subtitle, note, legend="right")
+
+
+def _basemap() -> dict:
+    return json.loads((Path(__file__).parent / "basemap.json").read_text())
+
+
+BASEMAP = _basemap()
+MAP_NOTE = "Borders: Natural Earth 1:50m (de facto lines, no position on disputed boundaries)"
 
 
 def events_map(events: pd.DataFrame, title: str = "Where events happened", subtitle: str = "",
                note: str = SOURCE_NOTE) -> go.Figure:
-    """A marker per located event, coloured by type, sized by fatalities."""
+    """A marker per located event, coloured by type and sized by fatalities, over country borders
+    bundled with the package (no map tiles fetched, so it works offline and in image exports)."""
     located = events.dropna(subset=["latitude", "longitude"])
-    fig = go.Figure()
+    lon_min, lat_min, lon_max, lat_max = BASEMAP["bbox"]
+    outside = ~(located["longitude"].between(lon_min, lon_max) & located["latitude"].between(lat_min, lat_max))
+    away, located = located[outside], located[~outside]
+    fig = go.Figure(go.Scatter(x=BASEMAP["lon"], y=BASEMAP["lat"], mode="lines", hoverinfo="skip",
+                               line=dict(color="#9a9a9a", width=0.8), showlegend=False, name="borders"))
     for event_type, group in located.groupby("event_type", sort=False):
         size = 8 + 4 * group["fatalities_best"].astype("float64").fillna(0).clip(upper=100) ** 0.5
-        fig.add_trace(go.Scattergeo(
-            lat=group["latitude"], lon=group["longitude"], name=TYPE_LABELS.get(event_type, event_type),
+        fig.add_trace(go.Scatter(
+            x=group["longitude"], y=group["latitude"], mode="markers", name=TYPE_LABELS.get(event_type, event_type),
             marker=dict(size=size, color=TYPE_COLORS.get(event_type, "#888"), line=dict(width=0.5, color="#333"), opacity=0.85),
             customdata=group[["summary", "location"]],
             hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra></extra>"))
-    fig.update_geos(fitbounds="locations" if not located.empty else False, showcountries=True,
-                    countrycolor="#888", showland=True, landcolor="#f3f3f3", resolution=50,
-                    lataxis_range=[23, 38], lonaxis_range=[60, 80])
-    return _layout(fig, title, subtitle, note + f" · {len(located)} of {len(events)} events located")
+    lon_range, lat_range = _map_window(located)
+    mid_lat = sum(lat_range) / 2
+    fig.update_xaxes(range=lon_range, visible=False)
+    # An equirectangular map, stretched so that a degree looks as long north-south as east-west here.
+    fig.update_yaxes(range=lat_range, visible=False, scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid_lat)))
+    fig.update_layout(plot_bgcolor="#f4f6f8")
+    where = f"{len(located)} of {len(events)} events mapped"
+    if len(away):
+        where += f"; {len(away)} elsewhere ({', '.join(sorted(away['location'].dropna().unique())[:4])})"
+    return _layout(fig, title, subtitle, f"{note}<br>{where} · {MAP_NOTE}", legend="right")
+
+
+def _map_window(located: pd.DataFrame) -> tuple[list[float], list[float]]:
+    """Longitude and latitude ranges around most events (the middle 90%), or Afghanistan-Pakistan-
+    India when there are none; a far-off venue (Beijing, Doha) does not zoom the map out."""
+    if located.empty:
+        return [60.0, 80.0], [23.0, 38.0]
+    lon = located["longitude"].quantile([0.05, 0.95]).tolist()
+    lat = located["latitude"].quantile([0.05, 0.95]).tolist()
+    return [lon[0] - 3, lon[1] + 3], [lat[0] - 2, lat[1] + 2]

@@ -1,0 +1,45 @@
+"""Figure builders, tested as data: what each trace, axis and annotation holds."""
+
+from tracker import charts
+from tracker.index import tension_index
+from tracker.schema import EVENT_TYPES
+
+
+def test_every_type_has_a_fixed_colour_by_direction():
+    assert set(charts.TYPE_COLORS) == set(EVENT_TYPES)
+    assert len(set(charts.TYPE_COLORS.values())) == len(EVENT_TYPES)
+
+
+def test_index_timeline_marks_events_on_the_line_and_labels_the_largest(sample_events):
+    afpk = sample_events[sample_events["dyad"] == "AFG-PAK"]
+    fig = charts.index_timeline(tension_index(afpk), afpk, title="T", subtitle="S", label_top=2)
+    lines = [t for t in fig.data if t.mode == "lines"]
+    markers = [t for t in fig.data if t.mode == "markers"]
+    assert len(lines) == 1 and sum(len(t.x) for t in markers) == len(afpk)
+    labels = [a.text for a in fig.layout.annotations if a.showarrow]
+    assert labels == ["Strike on Barmal", "Clash at Torkham"]  # the two largest weights, in date order
+    assert fig.layout.yaxis.range == (0, 100)
+    assert fig.layout.title.text.startswith("T<br>") and "S" in fig.layout.title.text
+
+
+def test_events_per_month_stacks_counts_by_type(sample_events):
+    fig = charts.events_per_month(sample_events)
+    assert fig.layout.barmode == "stack"
+    assert sum(sum(trace.y) for trace in fig.data) == len(sample_events)
+    assert {trace.name for trace in fig.data} == {"Airstrike / cross-border strike", "Talks / dialogue", "High-level visit",
+                                                  "Trade easing", "Border clash", "Militant attack"}
+
+
+def test_map_draws_located_events_over_bundled_borders(sample_events):
+    located = sample_events.assign(latitude=33.0, longitude=70.0)
+    located.loc[located.index[0], ["latitude", "longitude"]] = [40.71, -74.01]  # New York: off the map
+    fig = charts.events_map(located)
+    assert fig.data[0].name == "borders" and len(fig.data[0].x) > 1000
+    assert sum(len(t.x) for t in fig.data[1:]) == len(sample_events) - 1
+    note = fig.layout.annotations[-1].text
+    assert f"{len(sample_events) - 1} of {len(sample_events)} events mapped; 1 elsewhere" in note
+
+
+def test_map_without_located_events_still_draws(sample_events):
+    fig = charts.events_map(sample_events.assign(latitude=float("nan"), longitude=float("nan")))
+    assert len(fig.data) == 1 and "0 of 8 events mapped" in fig.layout.annotations[-1].text
