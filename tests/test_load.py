@@ -126,9 +126,9 @@ def test_empty_file_is_a_problem_not_a_crash():
 
 
 def test_gazetteer_fills_missing_coordinates_only():
-    events, _ = parse([event_row("A1", "2025-01-01", "talks", location="Torkham"),
-                       event_row("A2", "2025-01-02", "talks", location="Torkham", latitude="1", longitude="2")])
-    places = pd.DataFrame({"place": ["torkham"], "latitude": [34.1], "longitude": [71.1]})
+    events, _ = parse([event_row("A1", "2025-01-01", "talks", location="Testville"),
+                       event_row("A2", "2025-01-02", "talks", location="Testville", latitude="1", longitude="2")])
+    places = pd.DataFrame({"place": ["testville"], "latitude": [34.1], "longitude": [71.1]})
     located = add_coordinates(events, places)
     assert located["latitude"].tolist() == [34.1, 1.0]
     assert located["longitude"].tolist() == [71.1, 2.0]
