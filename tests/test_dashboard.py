@@ -38,6 +38,11 @@ def download(at: AppTest, key: str) -> tuple[str, str]:
     return media.filename, media.content.decode("utf-8")
 
 
+def events_table(at: AppTest) -> pd.DataFrame:
+    """The events table (the one with a confidence column; the other tables explain the index)."""
+    return next(d.value for d in at.dataframe if "confidence" in d.value.columns)
+
+
 def chart_specs(at: AppTest) -> list[str]:
     return [chart.proto.spec for chart in at.get("plotly_chart")]
 
@@ -45,15 +50,15 @@ def chart_specs(at: AppTest) -> list[str]:
 def test_renders_without_exception(app):
     assert not app.exception
     assert app.title[0].value == "AFG-PAK: bilateral relations tracker"
-    assert len(app.get("plotly_chart")) == 3
+    assert len(app.get("plotly_chart")) == 5
     assert [m.label for m in app.metric][3:] == ["Events in view", "Fatalities in view"]
 
 
 def test_type_filter_changes_charts_table_and_metrics(app):
-    before_specs, before_rows = chart_specs(app), len(app.dataframe[0].value)
+    before_specs, before_rows = chart_specs(app), len(events_table(app))
     app.multiselect(key="types").set_value(["talks"]).run()
     assert not app.exception
-    table = app.dataframe[0].value
+    table = events_table(app)
     assert 0 < len(table) < before_rows
     assert set(table["event_type"]) == {"Talks / dialogue"}
     assert app.metric[3].value == str(len(table))
@@ -70,7 +75,7 @@ def test_download_holds_exactly_the_filtered_rows(app):
     expected = Filters(dyad="AFG-PAK", start=period[0], end=period[1], event_types=("border_closure", "border_reopening"),
                        text="Torkham").apply(events)
     assert downloaded["event_id"].tolist() == expected["event_id"].tolist()
-    assert len(downloaded) == len(app.dataframe[0].value) > 0
+    assert len(downloaded) == len(events_table(app)) > 0
     assert name.startswith("AFG-PAK_events_") and name.endswith("_filtered.csv")
 
 
@@ -87,4 +92,4 @@ def test_dyad_switch(app):
     app.selectbox(key="dyad").set_value("IND-PAK").run()
     assert not app.exception
     assert app.title[0].value.startswith("IND-PAK")
-    assert len(app.dataframe[0].value) == (read_events()["dyad"] == "IND-PAK").sum()
+    assert len(events_table(app)) == (read_events()["dyad"] == "IND-PAK").sum()

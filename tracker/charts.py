@@ -52,10 +52,17 @@ def _layout(fig: go.Figure, title: str, subtitle: str, note: str, legend: str = 
 
 def index_timeline(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexParams = IndexParams(),
                    title: str = "Bilateral tension index", subtitle: str = "", note: str = SOURCE_NOTE,
-                   label_top: int = 8) -> go.Figure:
+                   label_top: int = 8, band: pd.DataFrame | None = None) -> go.Figure:
     """A line per dyad of the daily index; each event is a marker on its day, the `label_top` most
-    significant (largest absolute weight) labelled."""
+    significant (largest absolute weight) labelled; `band` (date, dyad, low, high) is shaded."""
     fig = go.Figure()
+    if band is not None and not band.empty:
+        for dyad, rows in band.groupby("dyad", sort=True):
+            fig.add_trace(go.Scatter(x=rows["date"], y=rows["high"], mode="lines", line=dict(width=0),
+                                     hoverinfo="skip", showlegend=False, legendgroup="band"))
+            fig.add_trace(go.Scatter(x=rows["date"], y=rows["low"], mode="lines", line=dict(width=0), fill="tonexty",
+                                     fillcolor="rgba(120,120,120,0.18)", hoverinfo="skip", legendgroup="band",
+                                     name="Sensitivity band (half-life 15-60 days, weights ±25%)"))
     for dyad, series in index_df.groupby("dyad", sort=True):
         fig.add_trace(go.Scatter(x=series["date"], y=series["index"], mode="lines", name=f"{dyad} index",
                                  line=dict(width=2.5, color="#333" if index_df["dyad"].nunique() == 1 else None),
@@ -146,3 +153,33 @@ def _map_window(located: pd.DataFrame) -> tuple[list[float], list[float]]:
     lon = located["longitude"].quantile([0.05, 0.95]).tolist()
     lat = located["latitude"].quantile([0.05, 0.95]).tolist()
     return [lon[0] - 3, lon[1] + 3], [lat[0] - 2, lat[1] + 2]
+
+
+def index_by_type(contributions: pd.DataFrame, title: str = "What the index is made of", subtitle: str = "",
+                  note: str = SOURCE_NOTE) -> go.Figure:
+    """Stacked areas of each event type's decayed contribution to the score (a row per day, a
+    column per type): above zero types that raise tension, below zero those that ease it."""
+    fig = go.Figure()
+    for event_type in [t for t in EVENT_TYPES if t in contributions.columns]:
+        values = contributions[event_type]
+        fig.add_trace(go.Scatter(
+            x=contributions.index, y=values, mode="lines", stackgroup="raise" if values.sum() >= 0 else "ease",
+            line=dict(width=0.5, color=TYPE_COLORS[event_type]), name=TYPE_LABELS[event_type],
+            hovertemplate="%{x|%d %b %Y}: %{y:.1f}<extra>" + TYPE_LABELS[event_type] + "</extra>"))
+    fig.add_hline(y=0, line=dict(color="#666", width=1))
+    fig.update_yaxes(title="Contribution to the score")
+    return _layout(fig, title, subtitle, note, legend="right")
+
+
+def net_conflict_cooperation(monthly: pd.DataFrame, title: str = "Monthly net conflict-cooperation",
+                             subtitle: str = "", note: str = SOURCE_NOTE) -> go.Figure:
+    """Per month, conflict weight up, cooperation weight down, and their sum as a line."""
+    fig = go.Figure([
+        go.Bar(x=monthly["month"], y=monthly["conflict"], name="Conflict (raises tension)", marker_color="#d7301f"),
+        go.Bar(x=monthly["month"], y=monthly["cooperation"], name="Cooperation (eases tension)", marker_color="#2171b5"),
+        go.Scatter(x=monthly["month"], y=monthly["net"], name="Net", mode="lines+markers",
+                   line=dict(color="#222", width=2), marker=dict(size=5)),
+    ])
+    fig.update_layout(barmode="relative")
+    fig.update_yaxes(title="Sum of signed event weights")
+    return _layout(fig, title, subtitle, note)

@@ -160,3 +160,64 @@ def index_change(index_df: pd.DataFrame, days: int) -> float | None:
     if then < series.index[0]:
         return None
     return float(series.iloc[-1] - series.asof(then))
+
+
+def sensitivity_band(events: pd.DataFrame, params: IndexParams = IndexParams(),
+                     half_lives: tuple[float, ...] = (15.0, 60.0), weight_change: float = 0.25,
+                     start=None, end=None) -> pd.DataFrame:
+    """Lowest and highest index per dyad and day over alternative parameters: columns date, dyad,
+    low, high.
+
+    The alternatives: each half-life in `half_lives` (and the one in `params`), crossed with the
+    weights as published, conflict weights +25% and cooperation weights -25%, and the reverse.
+    """
+    conflict = {t: w * (1 + weight_change) if w > 0 else w * (1 - weight_change) for t, w in params.weights.items()}
+    cooperation = {t: w * (1 - weight_change) if w > 0 else w * (1 + weight_change) for t, w in params.weights.items()}
+    runs = []
+    for half_life in sorted({params.half_life_days, *half_lives}):
+        for weights in (params.weights, conflict, cooperation):
+            alternative = replace(params, half_life_days=half_life, weights=weights)
+            runs.append(tension_index(events, alternative, start=start, end=end).set_index(["date", "dyad"])["index"])
+    grid = pd.concat(runs, axis=1)
+    return pd.DataFrame({"low": grid.min(axis=1), "high": grid.max(axis=1)}).reset_index()
+
+
+def what_moved(events: pd.DataFrame, params: IndexParams = IndexParams(), start=None, end=None,
+               top: int = 10) -> pd.DataFrame:
+    """Why the score of one dyad changed between `start` and `end`: one row per event dated in the
+    period (its weight still present at `end`) and one row for the fading of everything before it.
+
+    Columns: date, event_id, event_type, summary, change (score units), sorted by |change|.
+    The changes add up exactly to score(end) - score(start).
+    """
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    weights = event_weights(events, params)
+    days = events["date"].dt.normalize()
+    decay = lambda delta: 0.5 ** (delta.dt.days / params.half_life_days)  # noqa: E731
+    inside = (days > start) & (days <= end)
+    before = days <= start
+    rows = events.loc[inside, ["date", "event_id", "event_type", "summary"]].assign(
+        change=(weights * decay(end - days))[inside])
+    rows = rows.reindex(rows["change"].abs().sort_values(ascending=False).index)
+    fading = float((weights * (decay(end - days) - decay(start - days)))[before].sum())
+    tail = rows.iloc[top:]["change"].sum()
+    extra = [{"date": pd.NaT, "event_id": "", "event_type": "", "summary": "Fading of events before the period",
+              "change": fading}]
+    if len(rows) > top:
+        extra.append({"date": pd.NaT, "event_id": "", "event_type": "",
+                      "summary": f"{len(rows) - top} other events in the period", "change": tail})
+    return pd.concat([rows.head(top), pd.DataFrame(extra)], ignore_index=True)
+
+
+def monthly_net(events: pd.DataFrame, params: IndexParams = IndexParams()) -> pd.DataFrame:
+    """Monthly net conflict-cooperation per dyad, GDELT-style: the sum of signed, severity-weighted
+    event weights (no decay). Columns: month, dyad, conflict (>= 0), cooperation (<= 0), net, events."""
+    weighted = events.assign(weight=event_weights(events, params),
+                             month=events["date"].dt.to_period("M").dt.to_timestamp())
+    grouped = weighted.groupby(["month", "dyad"])["weight"]
+    return pd.DataFrame({
+        "conflict": grouped.apply(lambda w: w[w > 0].sum()),
+        "cooperation": grouped.apply(lambda w: w[w < 0].sum()),
+        "net": grouped.sum(),
+        "events": grouped.size(),
+    }).reset_index()
