@@ -94,7 +94,45 @@ def test_coverage_lists_counts_and_gaps(events_file, capsys):
     assert "IND-PAK" not in out
 
 
-@pytest.mark.parametrize("command", ["validate", "events", "index", "coverage"])
+@pytest.mark.parametrize("command", ["validate", "events", "index", "what-moved", "net", "coverage"])
 def test_help_for_each_command(command):
     result = subprocess.run([sys.executable, "-m", "tracker", command, "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "usage: python -m tracker " + command in result.stdout
+
+
+def test_index_band_and_types_add_up(events_file, capsys):
+    assert main(["index", "--data", str(events_file), "--dyad", "AFG-PAK", "--band", "--by-type"]) == 0
+    frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert (frame["low"] <= frame["index"] + 1e-6).all() and (frame["index"] <= frame["high"] + 1e-6).all()
+    types = frame.filter(like="type_")
+    assert set(types.columns) == {"type_cross_border_strike", "type_talks"}
+    assert (types.sum(axis=1) - frame["score"]).abs().max() < 0.01
+
+
+def test_custom_weights_are_used_and_recorded(events_file, tmp_path, capsys):
+    weights = tmp_path / "weights.csv"
+    weights.write_text("event_type,weight\ncross_border_strike,20\n")
+    assert main(["index", "--data", str(events_file), "--dyad", "AFG-PAK", "--to", "2025-01-05", "--weights", str(weights)]) == 0
+    frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert frame["score"].iloc[-1] == 20.0
+    assert "custom weights: cross_border_strike=20" in frame["parameters"].iloc[-1]
+    weights.write_text("event_type,weight\npicnic,1\n")
+    assert main(["index", "--data", str(events_file), "--dyad", "AFG-PAK", "--weights", str(weights)]) == 1
+    assert "unknown event types in weights: picnic" in capsys.readouterr().err
+
+
+def test_what_moved_sums_to_the_change(events_file, capsys):
+    assert main(["what-moved", "--data", str(events_file), "--dyad", "AFG-PAK", "--from", "2025-01-01", "--to", "2025-02-15"]) == 0
+    moved = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    # by 15 Feb the recent talks (-7 decayed 5 days) outweigh the older strike (+10 decayed 41 days)
+    assert moved["event_id"].tolist()[:2] == ["A2", "A1"]
+    assert main(["index", "--data", str(events_file), "--dyad", "AFG-PAK", "--to", "2025-02-15"]) == 0
+    index = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index("date")["score"]
+    assert moved["change"].sum() == pytest.approx(index["2025-02-15"] - 0.0, abs=0.01)  # score was 0 on 1 Jan
+
+
+def test_monthly_net(events_file, capsys):
+    assert main(["net", "--data", str(events_file), "--dyad", "AFG-PAK"]) == 0
+    frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert frame[["month", "conflict", "cooperation", "net", "events"]].values.tolist() == [
+        ["2025-01", 10.0, 0.0, 10.0, 1], ["2025-02", 0.0, -7.0, -7.0, 1]]

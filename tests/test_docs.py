@@ -48,3 +48,10 @@ def test_readme_documents_the_two_commands():
     assert "pip install -r requirements.txt && .venv/bin/streamlit run dashboard.py" in readme
     assert "pip install -r requirements.txt && .venv/bin/python -m pytest" in readme
     assert "bash .ci/run" not in readme  # CI runs the README command, not the other way round
+
+
+def test_methodology_documents_every_part_of_the_method():
+    text = METHODOLOGY_MD.read_text(encoding="utf-8")
+    for phrase in ["Decomposition", "Sensitivity", "Monthly net conflict", "How to cite", "Changelog",
+                   "Limitations", "Worked example", "Checks against history", "half-life 15, 30 and 60 days"]:
+        assert phrase in text, phrase

@@ -11,7 +11,7 @@ import pandas as pd
 from tracker import export
 from tracker.coverage import coverage_report
 from tracker.filters import Filters, normalize_dyad, parse_day
-from tracker.index import IndexParams, tension_index
+from tracker.index import IndexParams, decayed_by_type, monthly_net, sensitivity_band, tension_index, what_moved
 from tracker.load import EventDataError, check_events, format_problems, read_events, read_raw
 from tracker.paths import EVENTS_CSV
 from tracker.schema import EVENT_TYPES
@@ -47,6 +47,25 @@ def _add_period(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="last day (inclusive)")
 
 
+def _add_method(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--half-life", type=float, default=IndexParams().half_life_days, metavar="DAYS",
+                        help="days after which an event counts half (default: %(default)s)")
+    parser.add_argument("--weights", type=Path, metavar="FILE",
+                        help="CSV with columns event_type,weight overriding the published weights")
+
+
+def _params(args) -> IndexParams:
+    """The method's parameters from --half-life and --weights (raises ValueError when invalid)."""
+    weights = IndexParams().weights
+    if args.weights:
+        table = pd.read_csv(args.weights)
+        missing = {"event_type", "weight"} - set(table.columns)
+        if missing:
+            raise ValueError(f"{args.weights}: missing column(s) {', '.join(sorted(missing))}")
+        weights = {**weights, **dict(zip(table["event_type"], table["weight"].astype(float)))}
+    return IndexParams(half_life_days=args.half_life, weights=weights)
+
+
 def _add_out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, metavar="FILE", help="write the CSV here (default: standard output)")
 
@@ -69,9 +88,27 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data(index)
     index.add_argument("--dyad", type=_dyad, required=True, help="e.g. AFG-PAK (either order)")
     _add_period(index)
-    index.add_argument("--half-life", type=float, default=IndexParams().half_life_days, metavar="DAYS",
-                       help="days after which an event counts half (default: %(default)s)")
+    _add_method(index)
+    index.add_argument("--band", action="store_true",
+                       help="add columns low and high: the sensitivity band (half-life 15-60 days, weights ±25%%)")
+    index.add_argument("--by-type", action="store_true", help="add one column per event type: its share of the score")
     _add_out(index)
+
+    moved = commands.add_parser("what-moved", help="the events that moved the index between two days")
+    _add_data(moved)
+    moved.add_argument("--dyad", type=_dyad, required=True, help="e.g. AFG-PAK (either order)")
+    moved.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD", help="first day")
+    moved.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD", help="last day")
+    moved.add_argument("--top", type=int, default=10, help="events to list (default: %(default)s)")
+    _add_method(moved)
+    _add_out(moved)
+
+    net = commands.add_parser("net", help="monthly net conflict-cooperation (sum of signed event weights)")
+    _add_data(net)
+    net.add_argument("--dyad", type=_dyad, required=True, help="e.g. AFG-PAK (either order)")
+    _add_period(net)
+    _add_method(net)
+    _add_out(net)
 
     coverage = commands.add_parser("coverage", help="events per year and type, and months with no event")
     _add_data(coverage)
@@ -115,14 +152,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "events":
         filters = Filters(dyad=args.dyad, start=args.start, end=args.end, event_types=tuple(args.types or ()))
         _write(export.events_csv(filters.apply(events)), args.out)
-    elif args.command == "index":
-        params = IndexParams(half_life_days=args.half_life)
+    elif args.command in ("index", "what-moved", "net"):
+        try:
+            params = _params(args)
+        except (ValueError, OSError) as error:
+            print(f"invalid method parameters: {error}", file=sys.stderr)
+            return 1
         in_dyad = Filters(dyad=args.dyad).apply(events)
         if in_dyad.empty:
             print(f"no events for dyad {args.dyad} in {args.data}", file=sys.stderr)
             return 1
         end = pd.Timestamp(args.end) if args.end else None
-        _write(export.index_csv(tension_index(in_dyad, params, start=args.start, end=end), params), args.out)
+        if args.command == "index":
+            index_df = tension_index(in_dyad, params, start=args.start, end=end)
+            if args.band:
+                index_df = index_df.merge(sensitivity_band(in_dyad, params, start=args.start, end=end), on=["date", "dyad"])
+            if args.by_type:
+                shares = decayed_by_type(in_dyad, params, end=end).add_prefix("type_")
+                index_df = index_df.merge(shares, left_on="date", right_index=True)
+            _write(export.index_csv(index_df, params), args.out)
+        elif args.command == "what-moved":
+            moved = what_moved(in_dyad, params, start=args.start, end=args.end, top=args.top)
+            _write(moved.assign(change=moved["change"].round(3)).to_csv(index=False, lineterminator="\n"), args.out)
+        else:
+            monthly = monthly_net(Filters(start=args.start, end=args.end).apply(in_dyad), params)
+            _write(monthly.round({"conflict": 3, "cooperation": 3, "net": 3}).to_csv(index=False, lineterminator="\n", date_format="%Y-%m"), args.out)
     elif args.command == "coverage":
         print(coverage_report(events, args.dyad))
     return 0

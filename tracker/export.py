@@ -26,5 +26,8 @@ def index_csv(index_df: pd.DataFrame, params: IndexParams = IndexParams()) -> st
         half_life_days=params.half_life_days,
         parameters=params.describe(),
     )
-    return table[["date", "dyad", "index", "score", "method_version", "half_life_days", "parameters"]].to_csv(
-        index=False, lineterminator="\n")
+    extra = [c for c in index_df.columns if c in ("low", "high") or c.startswith("type_")]
+    table[extra] = table[extra].round(3)
+    columns = ["date", "dyad", "index", *[c for c in ("low", "high") if c in extra], "score",
+               *[c for c in extra if c.startswith("type_")], "method_version", "half_life_days", "parameters"]
+    return table[columns].to_csv(index=False, lineterminator="\n")
