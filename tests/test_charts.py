@@ -43,3 +43,18 @@ def test_map_draws_located_events_over_bundled_borders(sample_events):
 def test_map_without_located_events_still_draws(sample_events):
     fig = charts.events_map(sample_events.assign(latitude=float("nan"), longitude=float("nan")))
     assert len(fig.data) == 1 and "0 of 8 events mapped" in fig.layout.annotations[-1].text
+
+
+def test_labels_that_would_overlap_go_to_different_levels():
+    import pandas as pd
+    dates = pd.to_datetime(["2025-01-01", "2025-01-03", "2025-06-01", "2025-01-05"]).sort_values()
+    texts = pd.Series(["a long label of forty characters......."] * 4)
+    levels = charts.label_levels(pd.Series(dates), texts, span_days=365)
+    assert levels[:3] == [0, 1, 2]  # three labels within days of each other stack up
+    assert levels[3] == 0  # a label months later reuses the first level
+
+
+def test_annotations_follow_the_users_choice(sample_events):
+    afpk = sample_events[sample_events["dyad"] == "AFG-PAK"]
+    fig = charts.index_timeline(tension_index(afpk), afpk, annotate=["A3"])
+    assert [a.text for a in fig.layout.annotations if a.showarrow] == ["Foreign minister visits Kabul"]

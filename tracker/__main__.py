@@ -110,6 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_method(net)
     _add_out(net)
 
+    brief = commands.add_parser("brief", help="a briefing pack: chart images, CSVs, metadata, a one-page brief (HTML, PDF)")
+    _add_data(brief)
+    brief.add_argument("--dyad", type=_dyad, required=True, help="e.g. AFG-PAK (either order)")
+    _add_period(brief)
+    brief.add_argument("--type", dest="types", type=_event_type, nargs="+", metavar="T", help="event types to keep")
+    _add_method(brief)
+    brief.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to create")
+    brief.add_argument("--force", action="store_true", help="replace DIR if it exists")
+    brief.add_argument("--no-pdf", action="store_true", help="skip the PDF")
+
     coverage = commands.add_parser("coverage", help="events per year and type, and months with no event")
     _add_data(coverage)
     coverage.add_argument("--dyad", type=_dyad, help="one dyad only")
@@ -122,6 +132,24 @@ def _write(text: str, out: Path | None) -> None:
     else:
         out.write_text(text, encoding="utf-8")
         print(f"wrote {out}", file=sys.stderr)
+
+
+def _brief(args, events: pd.DataFrame) -> int:
+    from tracker.brief import BriefError, View, brief_files, write_brief
+
+    if args.out.exists() and not args.force:
+        print(f"{args.out} exists; use --force to replace it", file=sys.stderr)
+        return 1
+    try:
+        params = _params(args)
+        filters = Filters(dyad=args.dyad, start=args.start, end=args.end, event_types=tuple(args.types or ()))
+        files = brief_files(View.build(events, filters, params), with_pdf=not args.no_pdf)
+        write_brief(files, args.out, force=args.force)
+    except (BriefError, ValueError, FileExistsError) as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(f"wrote {len(files)} files to {args.out}", file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "events":
         filters = Filters(dyad=args.dyad, start=args.start, end=args.end, event_types=tuple(args.types or ()))
         _write(export.events_csv(filters.apply(events)), args.out)
+    elif args.command == "brief":
+        return _brief(args, events)
     elif args.command in ("index", "what-moved", "net"):
         try:
             params = _params(args)

@@ -52,9 +52,10 @@ def _layout(fig: go.Figure, title: str, subtitle: str, note: str, legend: str = 
 
 def index_timeline(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexParams = IndexParams(),
                    title: str = "Bilateral tension index", subtitle: str = "", note: str = SOURCE_NOTE,
-                   label_top: int = 8, band: pd.DataFrame | None = None) -> go.Figure:
-    """A line per dyad of the daily index; each event is a marker on its day, the `label_top` most
-    significant (largest absolute weight) labelled; `band` (date, dyad, low, high) is shaded."""
+                   label_top: int = 8, band: pd.DataFrame | None = None, annotate=None) -> go.Figure:
+    """A line per dyad of the daily index; each event is a marker on its day. Labelled: the events
+    whose ids are in `annotate`, or else the `label_top` most significant (largest absolute weight),
+    stacked so that no two labels overlap. `band` (date, dyad, low, high) is shaded."""
     fig = go.Figure()
     if band is not None and not band.empty:
         for dyad, rows in band.groupby("dyad", sort=True):
@@ -78,14 +79,36 @@ def index_timeline(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexPa
                 marker=dict(size=9, color=TYPE_COLORS.get(event_type, "#888"), line=dict(width=1, color="#333")),
                 customdata=group[["summary"]], hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<extra></extra>",
                 legendgroup=event_type, showlegend=False))
-        top = marked.reindex(marked["weight"].abs().sort_values(ascending=False).index).head(label_top)
-        for i, event in enumerate(top.sort_values("date").itertuples()):
+        if annotate is None:
+            annotate = marked.reindex(marked["weight"].abs().sort_values(ascending=False).index).head(label_top)["event_id"]
+        labelled = marked[marked["event_id"].isin(list(annotate))].sort_values("date")
+        span_days = max((index_df["date"].max() - index_df["date"].min()).days, 1)
+        for event, level in zip(labelled.itertuples(), label_levels(labelled["date"], labelled["summary"].map(_short), span_days)):
             fig.add_annotation(x=event.date, y=event.y, text=_short(event.summary), showarrow=True, arrowhead=0,
-                               ax=0, ay=-40 - 28 * (i % 3), font=dict(size=11), bgcolor="rgba(255,255,255,0.85)")
+                               arrowcolor="#666", ax=0, ay=-(36 + 22 * level), font=dict(size=11),
+                               bgcolor="rgba(255,255,255,0.9)")
     fig.update_yaxes(range=[0, 100], title="Tension index (0-100, 50 = balance)")
     fig.update_xaxes(title=None)
     fig.add_hline(y=50, line=dict(color="#999", dash="dot", width=1))
     return _layout(fig, title, subtitle, note)
+
+
+def label_levels(dates: pd.Series, texts: pd.Series, span_days: int, width_px: int = 1000,
+                 char_px: float = 6.5) -> list[int]:
+    """A vertical level for each label (dates in order) so that labels on one level never overlap:
+    greedy interval packing, a label's width estimated from its characters at the chart's width."""
+    days_per_px = span_days / width_px
+    ends: list[pd.Timestamp] = []
+    levels = []
+    for date, text in zip(dates, texts):
+        half = pd.Timedelta(days=(len(text) * char_px / 2 + 6) * days_per_px)
+        level = next((i for i, end in enumerate(ends) if end < date - half), len(ends))
+        if level == len(ends):
+            ends.append(date + half)
+        else:
+            ends[level] = date + half
+        levels.append(level)
+    return levels
 
 
 def _short(text: str, limit: int = 40) -> str:

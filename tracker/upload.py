@@ -206,13 +206,13 @@ def _month(word: str, value: str) -> int:
 
 def _numeric_day_month(m: re.Match, value: str) -> tuple[str, str]:
     first, second, year = int(m[1]), int(m[3]), int(m[4])
-    if first == second or (first > 12 >= second):
-        same = " (day and month the same)" if first == second else " (day first: the day is above 12)"
-        return _iso(year, second, first, value), f"DD{m[2]}MM{m[2]}YYYY{same}"
-    if second > 12 >= first:
-        return _iso(year, first, second, value), f"MM{m[2]}DD{m[2]}YYYY (month first: the day is above 12)"
     if first > 12 and second > 12:
         raise _Refused(f"{_quote(value)} is not a date: neither {first} nor {second} is a month")
+    if first == second or first > 12:
+        same = " (day and month the same)" if first == second else " (day first: the day is above 12)"
+        return _iso(year, second, first, value), f"DD{m[2]}MM{m[2]}YYYY{same}"
+    if second > 12:
+        return _iso(year, first, second, value), f"MM{m[2]}DD{m[2]}YYYY (month first: the day is above 12)"
     raise _Refused(f"{_quote(value)} is ambiguous ({first} {_NAMES[second]} or {_NAMES[first]} {second}?); "
                    "write it as YYYY-MM-DD")
 
@@ -285,13 +285,14 @@ def read_upload(data: bytes, name: str) -> UploadResult:
     for column in sorted(c for c, n in names.items() if n > 1 and c):
         problem(1, column, column, f"column appears {names[column]} times; keep one")
     data_rows = [r.row for r in records if not r.blank]
-    if data_rows and not any(columns):
-        problem(1, "(file)", "", "row 1 is empty: the column names must be on row 1")
+    if not any(columns):
+        problem(1, "(file)", "", "row 1 is empty: the column names must be on row 1") if data_rows else \
+            problem(0, "(file)", "", "is empty: no header row")
     separators_only = sum(r.blank and len(r.fields) > 1 for r in records)
     if separators_only:
         notes.append(f"{separators_only} row(s) holding only separators (,,,) were ignored")
 
-    unusable_header = any(p["row"] == 1 and p["field"] not in RESERVED_COLUMNS for p in own)  # duplicates, empty
+    unusable_header = any(p["row"] <= 1 and p["field"] not in RESERVED_COLUMNS for p in own)  # duplicates, empty
     file_rejected = unusable_header or any(c not in columns for c in REQUIRED_COLUMNS)
     if unusable_header:  # tracker.load needs one column per name: it checks no row of this file
         events, found = _load(",".join(COLUMNS), name)

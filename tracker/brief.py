@@ -1,0 +1,266 @@
+"""The briefing pack: every chart as PNG and SVG, the data as CSV, metadata and a README, and a
+one-page brief in HTML and PDF. Static images by kaleido, the PDF by Chromium's print-to-PDF; both use
+Debian's `chromium` (`apt-get install -y chromium`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import json
+import shutil
+import subprocess
+import tempfile
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from tracker import charts, export
+from tracker.filters import Filters
+from tracker.index import METHOD_VERSION, IndexParams, decayed_by_type, event_weights, index_change, monthly_net, \
+    sensitivity_band, tension_index
+from tracker.schema import TYPE_LABELS
+
+IMAGE_WIDTH = 1200  # px; PNGs are written at IMAGE_SCALE times this
+IMAGE_SCALE = 3
+KEY_EVENTS = 10
+CHART_TITLES = {
+    "index": "Tension index",
+    "by-type": "What the index is made of",
+    "net": "Monthly net conflict-cooperation",
+    "per-month": "Events per month by type",
+    "map": "Where events happened",
+}
+
+
+class BriefError(RuntimeError):
+    """Raised when the brief cannot be made here (no Chromium for images and PDF)."""
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything one view of one dyad shows: the filtered events, the index and its companions."""
+
+    filters: Filters
+    params: IndexParams
+    events: pd.DataFrame  # the filtered events
+    index: pd.DataFrame  # the index over the period (computed on all history before it)
+    band: pd.DataFrame
+    by_type: pd.DataFrame
+    data_date: pd.Timestamp
+
+    @classmethod
+    def build(cls, all_events: pd.DataFrame, filters: Filters, params: IndexParams = IndexParams()) -> View:
+        counted = filters.without_dates().apply(all_events)
+        end = pd.Timestamp(filters.end) if filters.end else None
+        start = pd.Timestamp(filters.start) if filters.start else None
+        index = tension_index(counted, params, start=start, end=end)
+        band = sensitivity_band(counted, params, start=start, end=end)
+        by_type = decayed_by_type(counted, params, end=end)
+        by_type = by_type.loc[start:] if start is not None else by_type
+        return cls(filters, params, filters.apply(all_events), index, band, by_type, all_events["date"].max())
+
+    def note(self) -> str:
+        return (f"{charts.SOURCE_NOTE}<br>{len(self.events)} events · data to {self.data_date:%d %b %Y} · "
+                f"index method v{METHOD_VERSION}, half-life {self.params.half_life_days:g} days")
+
+    def figures(self) -> dict[str, go.Figure]:
+        """Every chart of the view, keyed by a short name used in file names."""
+        subtitle, note = self.filters.describe(), self.note()
+        return {
+            "index": charts.index_timeline(self.index, self.events, self.params, title=self.finding(),
+                                           subtitle=subtitle, note=note, band=self.band),
+            "by-type": charts.index_by_type(self.by_type, subtitle=subtitle, note=note),
+            "net": charts.net_conflict_cooperation(monthly_net(self.events, self.params), subtitle=subtitle, note=note),
+            "per-month": charts.events_per_month(self.events, subtitle=subtitle, note=note),
+            "map": charts.events_map(self.events, subtitle=subtitle, note=note),
+        }
+
+    def finding(self) -> str:
+        """A title that states what the index did, e.g. 'AFG-PAK tension index: 83.5 on 31 Dec 2025, +29.7 in 90 days'."""
+        return index_title(self.filters.dyad or "all dyads", self.index)
+
+    def key_events(self, top: int = KEY_EVENTS) -> pd.DataFrame:
+        """The period's most significant events (largest absolute weight), in date order."""
+        weight = event_weights(self.events, self.params).abs()
+        return self.events.loc[weight.sort_values(ascending=False).index[:top]].sort_values("date")
+
+    def headline(self) -> dict[str, str]:
+        current = self.index["index"].iloc[-1] if len(self.index) else None
+        change_30, change_90 = index_change(self.index, 30), index_change(self.index, 90)
+        return {
+            "Tension index": f"{current:.1f}" if current is not None else "–",
+            "Change over 30 days": f"{change_30:+.1f}" if change_30 is not None else "–",
+            "Change over 90 days": f"{change_90:+.1f}" if change_90 is not None else "–",
+            "Events": f"{len(self.events):,}",
+            "Fatalities (best estimate)": f"{int(self.events['fatalities_best'].sum()):,}",
+        }
+
+
+def index_title(dyad: str, index: pd.DataFrame) -> str:
+    if index.empty:
+        return f"{dyad} tension index: no events in view"
+    last = index.iloc[-1]
+    text = f"{dyad} tension index: {last['index']:.1f} on {last['date']:%d %b %Y}"
+    change = index_change(index, 90)
+    return text + (f", {change:+.1f} in 90 days" if change is not None else "")
+
+
+def chromium_path() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise BriefError("Chromium is needed for images and PDF: install it with `apt-get install -y chromium`")
+
+
+def render_images(figures: dict[str, go.Figure], formats: tuple[str, ...] = ("png", "svg")) -> dict[str, bytes]:
+    """`{name}.{format}` -> bytes for every figure, in one browser session (kaleido)."""
+    import kaleido
+
+    chromium_path()
+    images = {}
+    kaleido.start_sync_server(silence_warnings=True)  # one browser for every image
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+            for name, fig in figures.items():
+                height = fig.layout.height or 560
+                for fmt in formats:
+                    images[f"{name}.{fmt}"] = pio.to_image(fig, format=fmt, width=IMAGE_WIDTH, height=height,
+                                                           scale=IMAGE_SCALE if fmt == "png" else 1)
+    finally:
+        kaleido.stop_sync_server(silence_warnings=True)
+    return images
+
+
+def brief_html(view: View, index_png: str = "index.png") -> str:
+    """The one-page brief: headline figures, the index chart, key events with sources, method note."""
+    dyad = view.filters.dyad or "All dyads"
+    rows = "".join(
+        f"<tr><td>{e.date:%Y-%m-%d}</td><td>{html.escape(TYPE_LABELS.get(e.event_type, e.event_type))}</td>"
+        f"<td>{html.escape(e.summary)}</td><td>{_source_link(e.source1_url, e.source1_outlet)}</td></tr>"
+        for e in view.key_events().itertuples())
+    figures = "".join(f"<div class='fig'><div class='v'>{html.escape(v)}</div><div class='k'>{html.escape(k)}</div></div>"
+                      for k, v in view.headline().items())
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(dyad)} relations brief</title>
+<style>
+@page {{ size: A4; margin: 12mm; }}
+body {{ font-family: Arial, Helvetica, sans-serif; color: #222; font-size: 10.5pt; margin: 0; }}
+h1 {{ font-size: 17pt; margin: 0 0 2px; }} .sub {{ color: #555; margin-bottom: 8px; }}
+.figs {{ display: flex; gap: 8px; margin: 6px 0; }} .fig {{ flex: 1; border-top: 3px solid #1f4e79; padding-top: 3px; }}
+.v {{ font-size: 15pt; font-weight: bold; }} .k {{ color: #555; font-size: 8.5pt; }}
+img {{ width: 100%; }} table {{ border-collapse: collapse; width: 100%; font-size: 8.5pt; }}
+td:first-child {{ white-space: nowrap; }} td, th {{ border-bottom: 1px solid #ddd; padding: 2px 4px; vertical-align: top; text-align: left; }}
+.note {{ color: #555; font-size: 8pt; margin-top: 6px; }} a {{ color: #1f4e79; }}
+</style></head><body>
+<h1>{html.escape(dyad)}: bilateral relations brief</h1>
+<div class="sub">{html.escape(view.filters.describe())} · data to {view.data_date:%d %b %Y}</div>
+<div class="figs">{figures}</div>
+<img src="{index_png}" alt="Tension index chart">
+<h2 style="font-size:11pt;margin:6px 0 2px">Key events of the period</h2>
+<table><tr><th>Date</th><th>Type</th><th>What happened</th><th>Source</th></tr>{rows}</table>
+<div class="note">Method: tension index v{METHOD_VERSION} ({html.escape(view.params.describe())}). Each event is weighted by
+the Goldstein value of its nearest CAMEO code, signed by its effect on the relationship, scaled by severity, and
+decays with the half-life; 0–100 on a fixed scale, 50 = cooperation and conflict balance. The shaded band shows
+half-lives of 15–60 days and weights ±25%. Full method: docs/methodology.md. Every event carries the URL of a page
+that reports it.</div>
+</body></html>"""
+
+
+def _source_link(url: str, outlet: str) -> str:
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        return html.escape(str(outlet or ""))
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(str(outlet or url))}</a>'
+
+
+def html_to_pdf(html_path: Path, pdf_path: Path) -> None:
+    """Print an HTML file to PDF with headless Chromium."""
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--no-first-run", f"--user-data-dir={profile}", "--no-pdf-header-footer",
+                        f"--print-to-pdf={pdf_path}", html_path.resolve().as_uri()],
+                       check=True, capture_output=True, timeout=120)
+
+
+def readme_text(view: View, files: list[str]) -> str:
+    lines = [f"# {view.filters.dyad or 'All dyads'}: briefing pack", "",
+             f"View: {view.filters.describe()}.", f"Data to {view.data_date:%Y-%m-%d}; {len(view.events)} events.",
+             f"Index: {view.params.describe()}.", "", "## Files", ""]
+    described = {
+        "brief.html": "one-page brief: headline figures, index chart, key events with sources, method note",
+        "brief.pdf": "the same brief as PDF (A4)",
+        "events.csv": "the events of the view, in the tracker's columns (see data/columns.csv); loads back with --data",
+        "index.csv": "the daily tension index with its sensitivity band (low, high), method version and parameters",
+        "metadata.json": "what this pack holds, the filters, method, parameters and sources, machine-readable",
+        "README.md": "this file",
+    }
+    for name in files:
+        stem = name.rsplit(".", 1)[0]
+        text = described.get(name) or f"chart: {CHART_TITLES.get(stem, stem)} ({'PNG at 3x' if name.endswith('.png') else 'SVG'})"
+        lines.append(f"- `{name}`: {text}")
+    lines += ["", "Cite as: Bilateral relations tracker, tension index method v" + METHOD_VERSION +
+              f", {view.filters.describe()}, data to {view.data_date:%Y-%m-%d}."]
+    return "\n".join(lines) + "\n"
+
+
+def brief_files(view: View, with_pdf: bool = True) -> dict[str, bytes]:
+    """Every file of the briefing pack, by name."""
+    files = render_images(view.figures())
+    files["events.csv"] = export.events_csv(view.events).encode("utf-8")
+    files["index.csv"] = export.index_csv(view.index.merge(view.band, on=["date", "dyad"], how="left"),
+                                          view.params).encode("utf-8")
+    page = brief_html(view)
+    files["brief.html"] = page.encode("utf-8")
+    if with_pdf:
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / "brief.html").write_text(page, encoding="utf-8")
+            (Path(tmp) / "index.png").write_bytes(files["index.png"])
+            html_to_pdf(Path(tmp) / "brief.html", Path(tmp) / "brief.pdf")
+            files["brief.pdf"] = (Path(tmp) / "brief.pdf").read_bytes()
+    names = sorted(files) + ["metadata.json", "README.md"]
+    files["metadata.json"] = json.dumps({
+        "title": f"{view.filters.dyad or 'All dyads'} tension index and events",
+        "view": view.filters.describe(), "filters": view.filters.to_query_params(),
+        "data_date": f"{view.data_date:%Y-%m-%d}", "events": len(view.events),
+        "method_version": METHOD_VERSION, "parameters": view.params.describe(),
+        "half_life_days": view.params.half_life_days,
+        "generated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "source": "Curated events, each with the URL of a page that reports it (events.csv: source1_url …)",
+        "files": names,
+    }, indent=2).encode("utf-8")
+    files["README.md"] = readme_text(view, names).encode("utf-8")
+    return files
+
+
+def brief_zip(files: dict[str, bytes], folder: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in sorted(files.items()):
+            archive.writestr(f"{folder}/{name}", data)
+    return buffer.getvalue()
+
+
+def write_brief(files: dict[str, bytes], out: Path, force: bool = False) -> None:
+    """Write the pack to folder `out` all at once: built in a temporary folder beside it, then renamed.
+    An existing folder is replaced only with `force`."""
+    out = Path(out)
+    if out.exists() and not force:
+        raise FileExistsError(f"{out} exists; use --force to replace it")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        if out.exists():
+            shutil.rmtree(out)
+        staging.rename(out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
