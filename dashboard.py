@@ -1,4 +1,8 @@
-"""Bilateral relations tracker: a thin Streamlit script. Widgets -> tracker calls -> st.* output."""
+"""Bilateral relations tracker: a thin Streamlit script. Widgets -> tracker calls -> st.* output.
+
+Every filter and view choice lives in the page address (st.query_params), so a copied link reopens
+the same view; an invalid parameter falls back to the default with a note.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,19 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from tracker import charts, export
+from tracker import charts, export, views
+from tracker.brief import View, brief_files, brief_zip, render_images
 from tracker.filters import Filters
-from tracker.index import (
-    METHOD_VERSION, IndexParams, decayed_by_type, index_change, monthly_net, sensitivity_band, tension_index, what_moved,
-)
-from tracker.load import format_problems, read_raw, check_events
+from tracker.index import IndexParams, tension_index, what_moved
+from tracker.load import check_events, format_problems, read_raw
 from tracker.paths import EVENTS_CSV, METHODOLOGY_MD
 from tracker.schema import CODEBOOK, CONFIDENCE_LEVELS, EVENT_TYPES, TYPE_LABELS
 
 st.set_page_config(page_title="Bilateral relations tracker", page_icon="🧭", layout="wide")
+PUBLISHED = IndexParams()
 
 
-# ---- Cached work, keyed on small values (file path and time, filters), never on frames ----
+# ---- Cached work, keyed on small values (file path and time, filters, parameters), never on frames ----
 
 @st.cache_data(show_spinner="Loading events…")
 def load_events(path: str, modified: float) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -28,20 +32,32 @@ def load_events(path: str, modified: float) -> tuple[pd.DataFrame, pd.DataFrame]
     return check_events(raw, Path(path).name, read_problems)
 
 
-def index_params(half_life_days: float, weights: tuple[tuple[str, float], ...]) -> IndexParams:
-    return IndexParams(half_life_days=half_life_days, weights=dict(weights))
-
-
-@st.cache_data(show_spinner="Computing the index…")
-def compute_index(path: str, modified: float, filters: Filters, half_life_days: float,
-                  weights: tuple[tuple[str, float], ...]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(index, sensitivity band, contributions by type) over all history up to the view's end."""
+@st.cache_data(show_spinner="Computing the index…", max_entries=64)
+def build_view(path: str, modified: float, filters: Filters, half_life_days: float,
+               weights: tuple[tuple[str, float], ...]) -> View:
     events, _ = load_events(path, modified)
-    counted = filters.without_dates().apply(events)
-    params = index_params(half_life_days, weights)
-    return (tension_index(counted, params, end=filters.end),
-            sensitivity_band(counted, params, end=filters.end),
-            decayed_by_type(counted, params, end=filters.end))
+    return View.build(events, filters, IndexParams(half_life_days=half_life_days, weights=dict(weights)))
+
+
+@st.cache_data(show_spinner="Computing the other dyads…", max_entries=16)
+def dyad_indices(path: str, modified: float, end: dt.date | None, half_life_days: float,
+                 weights: tuple[tuple[str, float], ...]) -> pd.DataFrame:
+    events, _ = load_events(path, modified)
+    return tension_index(events, IndexParams(half_life_days=half_life_days, weights=dict(weights)),
+                         end=pd.Timestamp(end) if end else None)
+
+
+@st.cache_data(show_spinner="Drawing images (about 10 s)…", max_entries=8)
+def chart_images(path: str, modified: float, filters: Filters, half_life_days: float,
+                 weights: tuple[tuple[str, float], ...]) -> dict[str, bytes]:
+    return render_images(build_view(path, modified, filters, half_life_days, weights).figures())
+
+
+@st.cache_data(show_spinner="Building the briefing pack (about 20 s)…", max_entries=4)
+def briefing_zip(path: str, modified: float, filters: Filters, half_life_days: float,
+                 weights: tuple[tuple[str, float], ...]) -> bytes:
+    view = build_view(path, modified, filters, half_life_days, weights)
+    return brief_zip(brief_files(view), filters.file_stem("brief"))
 
 
 # ---- Load ----
@@ -54,20 +70,59 @@ if not problems.empty:
     st.code("\n".join(format_problems(problems)), language=None)
 if events.empty:
     st.stop()
+dyads = sorted(events["dyad"].unique())
 
-# ---- Sidebar: filters ----
+# ---- The page address -> widget state, once per session ----
+
+if "from_link" not in st.session_state:
+    link = {key: st.query_params.get_all(key) for key in st.query_params}
+    linked, notes = Filters.from_query_params(link)
+    state = st.session_state
+    if linked.dyad in dyads:
+        state["dyad"] = linked.dyad
+    elif linked.dyad:
+        notes.append(f"Ignored link parameter dyad: no events for {linked.dyad}")
+    in_linked = events[events["dyad"] == state.get("dyad", "AFG-PAK" if "AFG-PAK" in dyads else dyads[0])]
+    low, high = in_linked["date"].min().date(), max(in_linked["date"].max().date(), dt.date.today())
+    if linked.start or linked.end:
+        start, end = max(linked.start or low, low), min(linked.end or high, high)
+        if start <= end:
+            state["period"] = (start, end)
+        else:
+            notes.append("Ignored link parameters start/end: the period is empty")
+    for key, allowed in (("event_types", EVENT_TYPES), ("confidence", CONFIDENCE_LEVELS),
+                         ("actors", set(in_linked["initiator"]) | set(in_linked["target"])),
+                         ("places", set(in_linked["location"].dropna()) | set(in_linked["province"].dropna()))):
+        chosen = getattr(linked, key)
+        state[key] = [v for v in chosen if v in allowed]
+        if len(state[key]) < len(chosen):
+            notes.append(f"Ignored link parameter {key}: unknown value(s) "
+                         + ", ".join(repr(v) for v in chosen if v not in allowed))
+    state["text"] = linked.text
+    if "half_life" in link:
+        try:
+            state["half_life"] = min(max(int(float(link["half_life"][-1])), 7), 180)
+        except ValueError:
+            notes.append(f"Ignored link parameter half_life: {link['half_life'][-1]!r} is not a number of days")
+    state["link_notes"] = notes
+    state["from_link"] = True
+for note in st.session_state.get("link_notes", []):
+    st.warning(note + " — the default is used instead.")
+
+# ---- Sidebar: filters and method ----
 
 sidebar = st.sidebar
 sidebar.title("Filters")
-dyads = sorted(events["dyad"].unique())
 dyad = sidebar.selectbox("Dyad", dyads, index=dyads.index("AFG-PAK") if "AFG-PAK" in dyads else 0, key="dyad")
 in_dyad = events[events["dyad"] == dyad]
 first, data_date = in_dyad["date"].min().date(), in_dyad["date"].max().date()
+if "period" in st.session_state and not all(first <= d <= max(data_date, dt.date.today()) for d in st.session_state["period"]):
+    del st.session_state["period"]  # another dyad's period
 period = sidebar.date_input("Period", value=(first, data_date), min_value=first,
                             max_value=max(data_date, dt.date.today()), key="period",
                             help="Ends by default on the latest event recorded for this dyad (the data date).")
 start, end = (period[0], period[-1]) if len(period) else (first, data_date)
-types = sidebar.multiselect("Event types", EVENT_TYPES, format_func=TYPE_LABELS.get, key="types",
+types = sidebar.multiselect("Event types", EVENT_TYPES, format_func=TYPE_LABELS.get, key="event_types",
                             placeholder="All types")
 actor_names = sorted(set(in_dyad["initiator"]) | set(in_dyad["target"]))
 actors = sidebar.multiselect("Initiator or target", actor_names, key="actors", placeholder="Any actor")
@@ -75,12 +130,13 @@ place_names = sorted(set(in_dyad["location"].dropna()) | set(in_dyad["province"]
 places = sidebar.multiselect("Place or province", place_names, key="places", placeholder="Anywhere")
 confidence = sidebar.multiselect("Confidence", CONFIDENCE_LEVELS, key="confidence", placeholder="Any confidence")
 text = sidebar.text_input("Summary contains", key="text", max_chars=200)
+
 sidebar.title("Index method")
-half_life = sidebar.slider("Half-life (days)", 7, 180, int(IndexParams().half_life_days), key="half_life",
+half_life = sidebar.slider("Half-life (days)", 7, 180, int(PUBLISHED.half_life_days), key="half_life",
                            help="How fast an event's weight fades: it counts half after this many days.")
 published = CODEBOOK["tension_weight"].rename("weight").to_frame().assign(label=CODEBOOK["label"])[["label", "weight"]]
 if sidebar.button("Reset to the published method", key="reset_method"):
-    st.session_state["half_life"] = int(IndexParams().half_life_days)
+    st.session_state["half_life"] = int(PUBLISHED.half_life_days)
     st.session_state.pop("weights", None)
     st.rerun()
 with sidebar.expander("Event type weights"):
@@ -89,71 +145,147 @@ with sidebar.expander("Event type weights"):
                                 "Weight", min_value=-20.0, max_value=20.0, step=0.1, format="%.1f",
                                 help="Positive raises tension, negative eases it")})
 weights = tuple((t, float(w)) for t, w in edited["weight"].fillna(published["weight"]).items())
-sidebar.caption("The method is described under **Methodology** at the foot of the page.")
+sidebar.caption("The method is described under **Methodology** at the foot of the page. "
+                "The page address holds this whole view: copy it to share the view.")
 
 filters = Filters(dyad=dyad, start=start, end=end, event_types=tuple(types), actors=tuple(actors),
                   places=tuple(places), confidence=tuple(confidence), text=text)
-params = index_params(float(half_life), weights)
-view = filters.apply(events)
-index_df, band, by_type = compute_index(path, modified, filters, float(half_life), weights)
-index_view = index_df[index_df["date"] >= pd.Timestamp(start)]
-band_view = band[band["date"] >= pd.Timestamp(start)]
+st.query_params.from_dict({**filters.to_query_params(), "half_life": str(half_life)})
+view = build_view(path, modified, filters, float(half_life), weights)
+params, shown = view.params, view.events
 
 # ---- Headline figures ----
 
 st.title(f"{dyad}: bilateral relations tracker")
 st.caption(filters.describe() + " · " + params.describe()
            + ("" if params.is_published() else " · **not the published method**"))
-current = index_view["index"].iloc[-1] if len(index_view) else None
-change_30, change_90 = index_change(index_df, 30), index_change(index_df, 90)
-fatalities = view["fatalities_best"].sum()
-cols = st.columns(5)
-cols[0].metric(f"Tension index on {end:%d %b %Y}", f"{current:.1f}" if current is not None else "–")
-cols[1].metric("Change over 30 days", f"{change_30:+.1f}" if change_30 is not None else "–")
-cols[2].metric("Change over 90 days", f"{change_90:+.1f}" if change_90 is not None else "–")
-cols[3].metric("Events in view", f"{len(view):,}")
-cols[4].metric("Fatalities in view", f"{int(fatalities):,}")
+headline = view.headline()
+for column, (label, value) in zip(st.columns(len(headline)), headline.items()):
+    column.metric(f"{label} on {end:%d %b %Y}" if label == "Tension index" else label, value)
 
-# ---- Charts ----
+figures = view.figures()
+note = view.note()
+tab_index, tab_events, tab_periods, tab_dyads, tab_changing, tab_brief = st.tabs(
+    ["Index", "Events", "Compare periods", "Compare dyads", "What is changing", "Briefing exports"])
 
-subtitle = filters.describe()
-note = f"{charts.SOURCE_NOTE}<br>{len(view)} events · data to {events['date'].max():%d %b %Y} · index method v{METHOD_VERSION}"
-st.plotly_chart(charts.index_timeline(index_view, view, params, title=f"{dyad} tension index",
-                                      subtitle=subtitle, note=note, band=band_view), key="index_chart")
+# ---- Index ----
 
-st.subheader("What moved the index")
-moved = what_moved(filters.without_dates().apply(events), params, start=start, end=end, top=10)
-first_value = index_view["index"].iloc[0] if len(index_view) else None
-if first_value is not None:
-    st.caption(f"From {start:%d %b %Y} ({first_value:.1f}) to {end:%d %b %Y} ({current:.1f}): the events of the period "
-               "that changed the score most (score units; the index is a fixed function of the score).")
-st.dataframe(moved.assign(event_type=moved["event_type"].map(TYPE_LABELS)), hide_index=True, width="stretch",
-             key="moved_table", column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-                                               "event_id": None, "event_type": "Type", "summary": "Event",
-                                               "change": st.column_config.NumberColumn("Change in score", format="%+.1f")})
-st.plotly_chart(charts.index_by_type(by_type.loc[pd.Timestamp(start):], subtitle=subtitle, note=note), key="type_chart")
-st.plotly_chart(charts.net_conflict_cooperation(monthly_net(view, params), subtitle=subtitle, note=note), key="net_chart")
-st.plotly_chart(charts.events_per_month(view, subtitle=subtitle, note=note), key="monthly_chart")
-st.plotly_chart(charts.events_map(view, subtitle=subtitle, note=note), key="map_chart")
+with tab_index:
+    labelled = st.multiselect("Events labelled on the chart (default: the most significant)", shown["event_id"].tolist(),
+                              format_func=lambda i: f"{i[8:16]} · {shown.set_index('event_id').at[i, 'summary'][:70]}",
+                              key="annotate", placeholder="The 8 most significant events")
+    if labelled:
+        figures["index"] = charts.index_timeline(view.index, shown, params, title=view.finding(),
+                                                 subtitle=filters.describe(), note=note, band=view.band,
+                                                 annotate=labelled)
+    st.plotly_chart(figures["index"], key="index_chart")
+    st.subheader("What moved the index")
+    moved = what_moved(filters.without_dates().apply(events), params, start=start, end=end, top=10)
+    if len(view.index):
+        st.caption(f"From {start:%d %b %Y} ({view.index['index'].iloc[0]:.1f}) to {end:%d %b %Y} "
+                   f"({view.index['index'].iloc[-1]:.1f}): the events of the period that changed the score most "
+                   "(score units; the index is a fixed function of the score).")
+    st.dataframe(moved.assign(event_type=moved["event_type"].map(TYPE_LABELS)), hide_index=True, width="stretch",
+                 column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"), "event_id": None,
+                                "event_type": "Type", "summary": "Event",
+                                "change": st.column_config.NumberColumn("Change in score", format="%+.1f")})
+    st.plotly_chart(figures["by-type"], key="type_chart")
+    st.plotly_chart(figures["net"], key="net_chart")
 
-# ---- Events table and downloads ----
+# ---- Events ----
 
-st.subheader(f"Events ({len(view)})")
-table = view[["date", "event_type", "initiator", "target", "summary", "location", "fatalities_best",
-              "confidence", "source1_url", "source2_url"]].assign(event_type=view["event_type"].map(TYPE_LABELS))
-st.dataframe(table, hide_index=True, width="stretch", key="events_table", column_config={
-    "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-    "event_type": "Type", "initiator": "Initiator", "target": "Target", "summary": st.column_config.TextColumn("Summary", width="large"),
-    "location": "Place", "fatalities_best": st.column_config.NumberColumn("Killed", format="%d"),
-    "confidence": "Confidence",
-    "source1_url": st.column_config.LinkColumn("Source", validate=r"^https?://", display_text=r"https?://(?:www\.)?([^/]+)"),
-    "source2_url": st.column_config.LinkColumn("Source 2", validate=r"^https?://", display_text=r"https?://(?:www\.)?([^/]+)"),
-})
-down = st.columns(2)
-down[0].download_button("Download these events (CSV)", export.events_csv(view), file_name=filters.file_stem("events") + ".csv",
-                        mime="text/csv", key="download_events")
-down[1].download_button("Download the index (CSV)", export.index_csv(index_view, params),
-                        file_name=filters.file_stem("tension-index") + ".csv", mime="text/csv", key="download_index")
+with tab_events:
+    st.plotly_chart(figures["per-month"], key="monthly_chart")
+    st.plotly_chart(charts.weekly_heatmap(views.weekly_intensity(shown), subtitle=filters.describe(), note=note),
+                    key="heatmap_chart")
+    st.plotly_chart(figures["map"], key="map_chart")
+    st.subheader(f"Events ({len(shown)})")
+    table = shown[["date", "event_type", "initiator", "target", "summary", "location", "fatalities_best",
+                   "confidence", "source1_url", "source2_url"]].assign(event_type=shown["event_type"].map(TYPE_LABELS))
+    link = dict(validate=r"^https?://", display_text=r"https?://(?:www\.)?([^/]+)")
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"), "event_type": "Type",
+        "initiator": "Initiator", "target": "Target", "summary": st.column_config.TextColumn("Summary", width="large"),
+        "location": "Place", "fatalities_best": st.column_config.NumberColumn("Killed", format="%d"),
+        "confidence": "Confidence", "source1_url": st.column_config.LinkColumn("Source", **link),
+        "source2_url": st.column_config.LinkColumn("Source 2", **link)})
+    down = st.columns(2)
+    down[0].download_button("Download these events (CSV)", export.events_csv(shown), mime="text/csv",
+                            file_name=filters.file_stem("events") + ".csv", key="download_events")
+    down[1].download_button("Download the index (CSV)", export.index_csv(view.index.merge(view.band, on=["date", "dyad"]), params),
+                            file_name=filters.file_stem("tension-index") + ".csv", mime="text/csv", key="download_index")
+
+# ---- Compare periods ----
+
+with tab_periods:
+    st.caption("Two periods side by side, by default the 90 days before and after a chosen event.")
+    pivot_options = shown["event_id"].tolist()
+    default_pivot = "AFG-PAK-20250419-dar-kabul-visit" if "AFG-PAK-20250419-dar-kabul-visit" in pivot_options else None
+    pivot = st.selectbox("Around the event", pivot_options, key="pivot",
+                         index=pivot_options.index(default_pivot) if default_pivot else (len(pivot_options) - 1 if pivot_options else None),
+                         format_func=lambda i: f"{i[8:16]} · {shown.set_index('event_id').at[i, 'summary'][:80]}")
+    window = st.number_input("Days before and after", 7, 365, 90, key="window")
+    if pivot:
+        day = shown.set_index("event_id").at[pivot, "date"].date()
+        first_period = (day - dt.timedelta(days=window), day - dt.timedelta(days=1))
+        second_period = (day, day + dt.timedelta(days=window - 1))
+        counted = filters.without_dates().apply(events)
+        full_index = tension_index(counted, params, end=pd.Timestamp(second_period[1]))
+        comparison = views.compare_periods(counted, full_index, first_period, second_period)
+        st.plotly_chart(charts.period_comparison(comparison, first_period, second_period,
+                                                 subtitle=filters.describe(), note=note), key="periods_chart")
+        st.dataframe(comparison, hide_index=True, width="stretch", key="periods_table", column_config={
+            "measure": "Measure", "first": st.column_config.NumberColumn(f"{first_period[0]:%d %b %Y}–{first_period[1]:%d %b %Y}", format="%.1f"),
+            "second": st.column_config.NumberColumn(f"{second_period[0]:%d %b %Y}–{second_period[1]:%d %b %Y}", format="%.1f"),
+            "change": st.column_config.NumberColumn("Change", format="%+.1f"),
+            "change_percent": st.column_config.NumberColumn("Change %", format="%+.0f%%")})
+
+# ---- Compare dyads ----
+
+with tab_dyads:
+    all_indices = dyad_indices(path, modified, end, float(half_life), weights)
+    chosen = st.multiselect("Dyads on the chart", dyads, default=dyads, key="compare_dyads")
+    overlay = st.selectbox("Show the events of", ["(none)", *dyads], key="overlay",
+                           index=1 + dyads.index("IND-PAK") if "IND-PAK" in dyads and dyad != "IND-PAK" else 0)
+    lines = all_indices[all_indices["dyad"].isin(chosen) & (all_indices["date"] >= pd.Timestamp(start))]
+    marked = Filters(dyad=overlay, start=start, end=end).apply(events) if overlay != "(none)" else events.iloc[0:0]
+    st.plotly_chart(charts.dyad_comparison(lines, marked, params, subtitle=f"{start} to {end}", note=note),
+                    key="dyads_chart")
+
+# ---- What is changing ----
+
+with tab_changing:
+    week_end = st.date_input("Four weeks ending", value=end, min_value=first, max_value=max(data_date, dt.date.today()),
+                             key="week_end")
+    by = st.radio("By", ["event_type", "province"], format_func={"event_type": "event type", "province": "province"}.get,
+                  horizontal=True, key="changing_by")
+    changing = views.whats_changing(filters.without_dates().apply(events), week_end, by=by)
+    st.caption(f"Events in the four weeks to {week_end:%d %b %Y} against the average four weeks of the previous 4 and "
+               f"52 weeks; changes of {views.CHANGE_FLAG_PERCENT:.0f}% or more are flagged.")
+    st.dataframe(changing, hide_index=True, width="stretch", key="changing_table")
+    st.download_button("Download this table (CSV)", changing.to_csv(index=False), mime="text/csv",
+                       file_name=f"{dyad}_what-is-changing_{by}_to_{week_end}.csv", key="download_changing")
+
+# ---- Briefing exports ----
+
+with tab_brief:
+    st.caption(f"Slide-ready images of every chart above (PNG at 3× and SVG), and a briefing pack: images, CSVs, "
+               "metadata, README and a one-page brief (HTML and PDF). Drawing them takes a few seconds.")
+    if st.button("Prepare chart images", key="prepare_images"):
+        st.session_state["images_for"] = (filters, half_life, weights)
+    if st.session_state.get("images_for") == (filters, half_life, weights):
+        images = chart_images(path, modified, filters, float(half_life), weights)
+        for name in figures:
+            cols = st.columns([3, 1, 1])
+            cols[0].write(f"**{charts.CHART_NAMES.get(name, name)}**")
+            for col, fmt, mime in ((cols[1], "png", "image/png"), (cols[2], "svg", "image/svg+xml")):
+                col.download_button(fmt.upper(), images[f"{name}.{fmt}"], mime=mime, key=f"img_{name}_{fmt}",
+                                    file_name=f"{filters.file_stem(name)}.{fmt}")
+    if st.button("Prepare the briefing pack (zip)", key="prepare_brief"):
+        st.session_state["brief_for"] = (filters, half_life, weights)
+    if st.session_state.get("brief_for") == (filters, half_life, weights):
+        st.download_button("Download the briefing pack (zip)", briefing_zip(path, modified, filters, float(half_life), weights),
+                           file_name=filters.file_stem("brief") + ".zip", mime="application/zip", key="download_brief")
 
 with st.expander("Methodology", expanded=False):
     st.markdown(METHODOLOGY_MD.read_text(encoding="utf-8"))

@@ -50,13 +50,14 @@ def chart_specs(at: AppTest) -> list[str]:
 def test_renders_without_exception(app):
     assert not app.exception
     assert app.title[0].value == "AFG-PAK: bilateral relations tracker"
-    assert len(app.get("plotly_chart")) == 5
-    assert [m.label for m in app.metric][3:] == ["Events in view", "Fatalities in view"]
+    assert {c.key for c in app.get("plotly_chart")} == {"index_chart", "type_chart", "net_chart", "monthly_chart", "heatmap_chart",
+                                                        "map_chart", "periods_chart", "dyads_chart"}
+    assert [m.label for m in app.metric][3:] == ["Events", "Fatalities (best estimate)"]
 
 
 def test_type_filter_changes_charts_table_and_metrics(app):
     before_specs, before_rows = chart_specs(app), len(events_table(app))
-    app.multiselect(key="types").set_value(["talks"]).run()
+    app.multiselect(key="event_types").set_value(["talks"]).run()
     assert not app.exception
     table = events_table(app)
     assert 0 < len(table) < before_rows
@@ -66,7 +67,7 @@ def test_type_filter_changes_charts_table_and_metrics(app):
 
 
 def test_download_holds_exactly_the_filtered_rows(app):
-    app.multiselect(key="types").set_value(["border_closure", "border_reopening"]).run()
+    app.multiselect(key="event_types").set_value(["border_closure", "border_reopening"]).run()
     app.text_input(key="text").input("Torkham").run()
     name, text = download(app, "download_events")
     downloaded = pd.read_csv(io.StringIO(text))
@@ -93,3 +94,34 @@ def test_dyad_switch(app):
     assert not app.exception
     assert app.title[0].value.startswith("IND-PAK")
     assert len(events_table(app)) == (read_events()["dyad"] == "IND-PAK").sum()
+
+
+def test_link_parameters_restore_the_view():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"dyad": "PAK-IND", "start": "2025-04-01", "end": "2025-06-30",
+                            "event_types": ["cross_border_strike", "ceasefire"], "text": "", "half_life": "45"})
+    at.run()
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="dyad").value == "IND-PAK"
+    assert at.date_input(key="period").value == (pd.Timestamp("2025-04-01").date(), pd.Timestamp("2025-06-30").date())
+    assert at.multiselect(key="event_types").value == ["cross_border_strike", "ceasefire"]
+    assert at.slider(key="half_life").value == 45
+    assert set(events_table(at)["event_type"]) <= {"Airstrike / cross-border strike", "Ceasefire"}
+
+
+def test_invalid_link_parameters_fall_back_with_a_note():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"dyad": "XX", "start": "2025-13-45", "event_types": ["picnic", "talks"], "half_life": "soon"})
+    at.run()
+    assert not at.exception
+    notes = " ".join(w.value for w in at.warning)
+    assert "dyad" in notes and "start" in notes and "picnic" in notes and "half_life" in notes
+    assert at.selectbox(key="dyad").value == "AFG-PAK"
+    assert at.multiselect(key="event_types").value == ["talks"]
+
+
+def test_filters_are_written_to_the_page_address(app):
+    app.multiselect(key="event_types").set_value(["talks"]).run()
+    params = {k: v if isinstance(v, list) else [v] for k, v in app.query_params.items()}
+    assert params == {"dyad": ["AFG-PAK"], "start": [params["start"][0]], "end": [params["end"][0]],
+                      "event_types": ["talks"], "half_life": ["30"]}

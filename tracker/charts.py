@@ -206,3 +206,59 @@ def net_conflict_cooperation(monthly: pd.DataFrame, title: str = "Monthly net co
     fig.update_layout(barmode="relative")
     fig.update_yaxes(title="Sum of signed event weights")
     return _layout(fig, title, subtitle, note)
+
+
+CHART_NAMES = {
+    "index": "Tension index", "by-type": "What the index is made of", "net": "Monthly net conflict-cooperation",
+    "per-month": "Events per month by type", "map": "Where events happened",
+}
+
+
+def weekly_heatmap(weekly: pd.DataFrame, title: str = "Event intensity by week and type", subtitle: str = "",
+                   note: str = SOURCE_NOTE) -> go.Figure:
+    """A cell per week (x) and event type (y), shaded by the number of events."""
+    fig = go.Figure()
+    if not weekly.empty:
+        types = [t for t in EVENT_TYPES if t in weekly.columns]
+        fig.add_trace(go.Heatmap(x=weekly.index, y=[TYPE_LABELS[t] for t in types], z=weekly[types].T.to_numpy(),
+                                 colorscale="YlOrRd", colorbar=dict(title="Events"), xgap=1, ygap=1,
+                                 hovertemplate="week of %{x|%d %b %Y}<br>%{y}: %{z}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, subtitle, note)
+
+
+def period_comparison(comparison: pd.DataFrame, first: tuple, second: tuple, title: str = "Two periods compared",
+                      subtitle: str = "", note: str = SOURCE_NOTE) -> go.Figure:
+    """Paired bars per event type: events in the first and in the second period."""
+    counts = comparison[comparison["measure"].str.startswith("Events: ") & (comparison["measure"] != "Events: all")]
+    labels = counts["measure"].str.removeprefix("Events: ")
+    fig = go.Figure([
+        go.Bar(y=labels, x=counts["first"], orientation="h", name=f"{first[0]:%d %b %Y} to {first[1]:%d %b %Y}",
+               marker_color="#9ecae1"),
+        go.Bar(y=labels, x=counts["second"], orientation="h", name=f"{second[0]:%d %b %Y} to {second[1]:%d %b %Y}",
+               marker_color="#08519c"),
+    ])
+    totals = comparison.set_index("measure")
+    mean = totals.loc["Mean tension index"]
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title="Events")
+    title = f"{title}: mean index {mean['first']:.1f} → {mean['second']:.1f}" if pd.notna(mean["first"]) else title
+    return _layout(fig, title, subtitle, note)
+
+
+def dyad_comparison(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexParams = IndexParams(),
+                    title: str = "Tension indices compared", subtitle: str = "", note: str = SOURCE_NOTE) -> go.Figure:
+    """A line per dyad's index; `events` (of any one dyad) as markers along the foot of the chart."""
+    palette = ["#1f4e79", "#e6550d", "#31a354", "#756bb1", "#636363"]
+    fig = go.Figure()
+    for colour, (dyad, series) in zip(palette * 4, index_df.groupby("dyad", sort=True)):
+        fig.add_trace(go.Scatter(x=series["date"], y=series["index"], mode="lines", name=f"{dyad} index",
+                                 line=dict(width=2.5, color=colour)))
+    for event_type, group in events.groupby("event_type", sort=False):
+        fig.add_trace(go.Scatter(
+            x=group["date"], y=[3] * len(group), mode="markers", name=f"{group['dyad'].iloc[0]}: {TYPE_LABELS.get(event_type, event_type)}",
+            marker=dict(symbol="triangle-up", size=10, color=TYPE_COLORS.get(event_type, "#888"), line=dict(width=0.5, color="#333")),
+            customdata=group[["summary"]], hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<extra></extra>"))
+    fig.update_yaxes(range=[0, 100], title="Tension index (0-100, 50 = balance)")
+    fig.add_hline(y=50, line=dict(color="#999", dash="dot", width=1))
+    return _layout(fig, title, subtitle, note)
