@@ -83,18 +83,23 @@ def index_timeline(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexPa
             annotate = marked.reindex(marked["weight"].abs().sort_values(ascending=False).index).head(label_top)["event_id"]
         labelled = marked[marked["event_id"].isin(list(annotate))].sort_values("date")
         span_days = max((index_df["date"].max() - index_df["date"].min()).days, 1)
-        for event, level in zip(labelled.itertuples(), label_levels(labelled["date"], labelled["summary"].map(_short), span_days)):
-            fig.add_annotation(x=event.date, y=event.y, text=_short(event.summary), showarrow=True, arrowhead=0,
-                               arrowcolor="#666", ax=0, ay=-(36 + 22 * level), font=dict(size=11),
-                               bgcolor="rgba(255,255,255,0.9)")
+        # Labels sit in rows at fixed heights, packed so that no two in a row overlap: rows low in the
+        # chart for events high on the line, rows high in the chart for events low on it.
+        for high, group in labelled.groupby(labelled["y"] > 55):
+            levels = label_levels(group["date"], group["summary"].map(_short), span_days)
+            for event, level in zip(group.itertuples(), levels):
+                row = 38 - 7 * min(level, 5) if high else 62 + 7 * min(level, 5)
+                fig.add_annotation(x=event.date, y=event.y, text=_short(event.summary), showarrow=True, arrowhead=0,
+                                   arrowcolor="#888", arrowwidth=1, ax=0, ayref="y", ay=row, font=dict(size=11),
+                                   bgcolor="rgba(255,255,255,0.9)", bordercolor="#ccc", borderwidth=1)
     fig.update_yaxes(range=[0, 100], title="Tension index (0-100, 50 = balance)")
     fig.update_xaxes(title=None)
     fig.add_hline(y=50, line=dict(color="#999", dash="dot", width=1))
     return _layout(fig, title, subtitle, note)
 
 
-def label_levels(dates: pd.Series, texts: pd.Series, span_days: int, width_px: int = 1000,
-                 char_px: float = 6.5) -> list[int]:
+def label_levels(dates: pd.Series, texts: pd.Series, span_days: int, width_px: int = 900,
+                 char_px: float = 7.0) -> list[int]:
     """A vertical level for each label (dates in order) so that labels on one level never overlap:
     greedy interval packing, a label's width estimated from its characters at the chart's width."""
     days_per_px = span_days / width_px
