@@ -153,6 +153,7 @@ def brief_html(view: View, index_png: str = "index.png") -> str:
 <style>
 @page {{ size: A4; margin: 12mm; }}
 body {{ font-family: Arial, Helvetica, sans-serif; color: #222; font-size: 10.5pt; margin: 0; }}
+@media screen {{ body {{ max-width: 190mm; margin: 12mm auto; }} }}
 h1 {{ font-size: 17pt; margin: 0 0 2px; }} .sub {{ color: #555; margin-bottom: 8px; }}
 .figs {{ display: flex; gap: 8px; margin: 6px 0; }} .fig {{ flex: 1; border-top: 3px solid #1f4e79; padding-top: 3px; }}
 .v {{ font-size: 15pt; font-weight: bold; }} .k {{ color: #555; font-size: 8.5pt; }}
@@ -166,7 +167,7 @@ td:first-child {{ white-space: nowrap; }} td, th {{ border-bottom: 1px solid #dd
 <img src="{index_png}" alt="Tension index chart">
 <h2 style="font-size:11pt;margin:6px 0 2px">Key events of the period</h2>
 <table><tr><th>Date</th><th>Type</th><th>What happened</th><th>Source</th></tr>{rows}</table>
-<div class="note">Method: tension index v{METHOD_VERSION} ({html.escape(view.params.describe())}). Each event is weighted by
+<div class="note">Method: {html.escape(view.params.describe())}. Each event is weighted by
 the Goldstein value of its nearest CAMEO code, signed by its effect on the relationship, scaled by severity, and
 decays with the half-life; 0–100 on a fixed scale, 50 = cooperation and conflict balance. The shaded band shows
 half-lives of 15–60 days and weights ±25%. Full method: docs/methodology.md. Every event carries the URL of a page
