@@ -19,6 +19,8 @@ from tracker.index import IndexParams, tension_index, what_moved
 from tracker.load import check_events, format_problems, read_raw
 from tracker.paths import EVENTS_CSV, METHODOLOGY_MD
 from tracker.schema import CODEBOOK, CONFIDENCE_LEVELS, EVENT_TYPES, TYPE_LABELS
+from tracker.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, UploadError, UploadResult, problems_csv, read_upload, \
+    rejected_rows_csv
 
 st.set_page_config(page_title="Bilateral relations tracker", page_icon="🧭", layout="wide")
 PUBLISHED = IndexParams()
@@ -32,43 +34,78 @@ def load_events(path: str, modified: float) -> tuple[pd.DataFrame, pd.DataFrame]
     return check_events(raw, Path(path).name, read_problems)
 
 
+@st.cache_data(show_spinner="Checking your file…", max_entries=4)
+def load_upload(data: bytes, name: str) -> UploadResult:
+    return read_upload(data, name)
+
+
+# The events in use are passed unhashed (leading underscore) with a small key naming them.
+
 @st.cache_data(show_spinner="Computing the index…", max_entries=64)
-def build_view(path: str, modified: float, filters: Filters, half_life_days: float,
+def build_view(_events: pd.DataFrame, events_key: str, filters: Filters, half_life_days: float,
                weights: tuple[tuple[str, float], ...]) -> View:
-    events, _ = load_events(path, modified)
-    return View.build(events, filters, IndexParams(half_life_days=half_life_days, weights=dict(weights)))
+    return View.build(_events, filters, IndexParams(half_life_days=half_life_days, weights=dict(weights)))
 
 
 @st.cache_data(show_spinner="Computing the other dyads…", max_entries=16)
-def dyad_indices(path: str, modified: float, end: dt.date | None, half_life_days: float,
+def dyad_indices(_events: pd.DataFrame, events_key: str, end: dt.date | None, half_life_days: float,
                  weights: tuple[tuple[str, float], ...]) -> pd.DataFrame:
-    events, _ = load_events(path, modified)
-    return tension_index(events, IndexParams(half_life_days=half_life_days, weights=dict(weights)),
+    return tension_index(_events, IndexParams(half_life_days=half_life_days, weights=dict(weights)),
                          end=pd.Timestamp(end) if end else None)
 
 
 @st.cache_data(show_spinner="Drawing images (about 10 s)…", max_entries=8)
-def chart_images(path: str, modified: float, filters: Filters, half_life_days: float,
-                 weights: tuple[tuple[str, float], ...]) -> dict[str, bytes]:
-    return render_images(build_view(path, modified, filters, half_life_days, weights).figures())
+def chart_images(_view: View, view_key: tuple) -> dict[str, bytes]:
+    return render_images(_view.figures())
 
 
 @st.cache_data(show_spinner="Building the briefing pack (about 20 s)…", max_entries=4)
-def briefing_zip(path: str, modified: float, filters: Filters, half_life_days: float,
-                 weights: tuple[tuple[str, float], ...]) -> bytes:
-    view = build_view(path, modified, filters, half_life_days, weights)
-    return brief_zip(brief_files(view), filters.file_stem("brief"))
+def briefing_zip(_view: View, view_key: tuple) -> bytes:
+    return brief_zip(brief_files(_view), _view.filters.file_stem("brief"))
 
 
-# ---- Load ----
+# ---- Load: the curated data, a file of the user's own, or both ----
 
 path = str(EVENTS_CSV)
 modified = Path(path).stat().st_mtime
-events, problems = load_events(path, modified)
+curated, problems = load_events(path, modified)
 if not problems.empty:
-    st.error(f"{len(problems)} problem(s) in the events file; the rows concerned are left out until fixed.")
+    st.error(f"{len(problems)} problem(s) in the curated events file; the rows concerned are left out until fixed.")
     st.code("\n".join(format_problems(problems)), language=None)
+
+with st.sidebar.expander("Your own events file"):
+    uploaded = st.file_uploader("Events CSV in the tracker's columns (see data/columns.csv)", type=["csv", "txt", "tsv"],
+                                key="upload", help=f"Up to {MAX_UPLOAD_BYTES // 1_000_000} MB and {MAX_UPLOAD_ROWS:,} rows; "
+                                "UTF-8, UTF-16 or Excel's Latin-1; commas, semicolons or tabs. Kept in your session "
+                                "only: nothing is written to the server.")
+    source = st.radio("Explore", ["curated data", "my file", "both"], key="source", horizontal=True,
+                      disabled=uploaded is None)
+upload = None
+if uploaded is not None:
+    try:
+        upload = load_upload(uploaded.getvalue(), uploaded.name)
+    except UploadError as error:
+        st.error(str(error))
+if upload is not None:
+    st.info(f"**{export.markdown_plain(upload.name)}**: {upload.rows_read} rows read, {upload.rows_accepted} accepted, "
+            f"{upload.rows_rejected} rejected." + "".join(" · " + export.markdown_plain(n) for n in upload.notes))
+    if not upload.problems.empty:
+        with st.expander(f"Problems in {export.markdown_plain(upload.name)} ({len(upload.problems)})",
+                         expanded=upload.rows_accepted == 0):
+            st.dataframe(upload.problems, hide_index=True, width="stretch", key="upload_problems")
+            fix = st.columns(2)
+            fix[0].download_button("Download the rejected rows to fix (CSV)", rejected_rows_csv(upload.text, upload.problems),
+                                   file_name=f"rejected-rows_{upload.name}", mime="text/csv", key="download_rejected")
+            fix[1].download_button("Download the problem list (CSV)", problems_csv(upload.problems),
+                                   file_name=f"problems_{upload.name}", mime="text/csv", key="download_problems")
+if upload is not None and source != "curated data":
+    mine = upload.events.assign(origin=f"upload: {upload.name}")
+    events = mine if source == "my file" else pd.concat([curated.assign(origin="curated"), mine], ignore_index=True)
+    events_key = f"{source}:{uploaded.file_id}:{modified}"
+else:
+    events, events_key = curated, f"curated:{modified}"
 if events.empty:
+    st.warning("No valid events to show.")
     st.stop()
 dyads = sorted(events["dyad"].unique())
 
@@ -107,7 +144,7 @@ if "from_link" not in st.session_state:
     state["link_notes"] = notes
     state["from_link"] = True
 for note in st.session_state.get("link_notes", []):
-    st.warning(note + " — the default is used instead.")
+    st.warning(export.markdown_plain(note) + " — the default is used instead.")
 
 # ---- Sidebar: filters and method ----
 
@@ -151,13 +188,14 @@ sidebar.caption("The method is described under **Methodology** at the foot of th
 filters = Filters(dyad=dyad, start=start, end=end, event_types=tuple(types), actors=tuple(actors),
                   places=tuple(places), confidence=tuple(confidence), text=text)
 st.query_params.from_dict({**filters.to_query_params(), "half_life": str(half_life)})
-view = build_view(path, modified, filters, float(half_life), weights)
+view = build_view(events, events_key, filters, float(half_life), weights)
+view_key = (events_key, filters, half_life, weights)
 params, shown = view.params, view.events
 
 # ---- Headline figures ----
 
 st.title(f"{dyad}: bilateral relations tracker")
-st.caption(filters.describe() + " · " + params.describe()
+st.caption(export.markdown_plain(filters.describe()) + " · " + params.describe()
            + ("" if params.is_published() else " · **not the published method**"))
 headline = view.headline()
 for column, (label, value) in zip(st.columns(len(headline)), headline.items()):
@@ -200,8 +238,9 @@ with tab_events:
                     key="heatmap_chart")
     st.plotly_chart(figures["map"], key="map_chart")
     st.subheader(f"Events ({len(shown)})")
-    table = shown[["date", "event_type", "initiator", "target", "summary", "location", "fatalities_best",
-                   "confidence", "source1_url", "source2_url"]].assign(event_type=shown["event_type"].map(TYPE_LABELS))
+    table = shown[["date", "event_type", "initiator", "target", "summary", "location", "fatalities_best", "confidence",
+                   "source1_url", "source2_url", *(["origin"] if "origin" in shown else [])]].assign(
+        event_type=shown["event_type"].map(TYPE_LABELS))
     link = dict(validate=r"^https?://", display_text=r"https?://(?:www\.)?([^/]+)")
     st.dataframe(table, hide_index=True, width="stretch", column_config={
         "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"), "event_type": "Type",
@@ -243,7 +282,7 @@ with tab_periods:
 # ---- Compare dyads ----
 
 with tab_dyads:
-    all_indices = dyad_indices(path, modified, end, float(half_life), weights)
+    all_indices = dyad_indices(events, events_key, end, float(half_life), weights)
     chosen = st.multiselect("Dyads on the chart", dyads, default=dyads, key="compare_dyads")
     overlay = st.selectbox("Show the events of", ["(none)", *dyads], key="overlay",
                            index=1 + dyads.index("IND-PAK") if "IND-PAK" in dyads and dyad != "IND-PAK" else 0)
@@ -272,9 +311,9 @@ with tab_brief:
     st.caption(f"Slide-ready images of every chart above (PNG at 3× and SVG), and a briefing pack: images, CSVs, "
                "metadata, README and a one-page brief (HTML and PDF). Drawing them takes a few seconds.")
     if st.button("Prepare chart images", key="prepare_images"):
-        st.session_state["images_for"] = (filters, half_life, weights)
-    if st.session_state.get("images_for") == (filters, half_life, weights):
-        images = chart_images(path, modified, filters, float(half_life), weights)
+        st.session_state["images_for"] = view_key
+    if st.session_state.get("images_for") == view_key:
+        images = chart_images(view, view_key)
         for name in figures:
             cols = st.columns([3, 1, 1])
             cols[0].write(f"**{charts.CHART_NAMES.get(name, name)}**")
@@ -282,9 +321,9 @@ with tab_brief:
                 col.download_button(fmt.upper(), images[f"{name}.{fmt}"], mime=mime, key=f"img_{name}_{fmt}",
                                     file_name=f"{filters.file_stem(name)}.{fmt}")
     if st.button("Prepare the briefing pack (zip)", key="prepare_brief"):
-        st.session_state["brief_for"] = (filters, half_life, weights)
-    if st.session_state.get("brief_for") == (filters, half_life, weights):
-        st.download_button("Download the briefing pack (zip)", briefing_zip(path, modified, filters, float(half_life), weights),
+        st.session_state["brief_for"] = view_key
+    if st.session_state.get("brief_for") == view_key:
+        st.download_button("Download the briefing pack (zip)", briefing_zip(view, view_key),
                            file_name=filters.file_stem("brief") + ".zip", mime="application/zip", key="download_brief")
 
 with st.expander("Methodology", expanded=False):

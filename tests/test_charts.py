@@ -58,3 +58,14 @@ def test_annotations_follow_the_users_choice(sample_events):
     afpk = sample_events[sample_events["dyad"] == "AFG-PAK"]
     fig = charts.index_timeline(tension_index(afpk), afpk, annotate=["A3"])
     assert [a.text for a in fig.layout.annotations if a.showarrow] == ["Foreign minister visits Kabul"]
+
+
+def test_event_text_is_never_markup_in_figures(sample_events):
+    hostile = sample_events.assign(summary='<a href="javascript:alert(1)">click</a> & <b>bold</b>')
+    hostile["summary"] = hostile["summary"] + hostile["event_id"]  # keep summaries distinct
+    afpk = hostile[hostile["dyad"] == "AFG-PAK"]
+    for fig in (charts.index_timeline(tension_index(afpk), afpk, subtitle="<img src=x onerror=alert(1)>"),
+                charts.events_map(afpk.assign(latitude=33.0, longitude=70.0))):
+        text = fig.to_json()
+        assert "<a href" not in text and "<b>" not in text and "<img" not in text
+        assert "&lt;a href" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import math
 from pathlib import Path
@@ -33,13 +34,24 @@ def _type_colors() -> dict[str, str]:
 TYPE_COLORS = _type_colors()
 
 
+def plain(text) -> str:
+    """Event or user text as plain text in a figure: plotly reads a subset of HTML (<b>, <a href>) in
+    titles, labels and hovers, so angle brackets and ampersands are escaped."""
+    return html.escape("" if text is None or text != text else str(text), quote=False)
+
+
+def plain_column(values: pd.Series) -> pd.DataFrame:
+    return values.map(plain).to_frame()
+
+
 def _layout(fig: go.Figure, title: str, subtitle: str, note: str, legend: str = "below") -> go.Figure:
     """Title with subtitle on top, source note at the foot; legend below or to the right."""
     legends = {"below": dict(orientation="h", yanchor="top", y=-0.08, x=0, font=dict(size=12)),
                "right": dict(orientation="v", yanchor="top", y=1, x=1.02, font=dict(size=11))}
     height, top, bottom = 560, 90, 150 if legend == "below" else 90
     fig.update_layout(
-        title=dict(text=f"{title}<br><span style='font-size:13px;color:#555'>{subtitle}</span>", x=0.01, xanchor="left"),
+        title=dict(text=f"{plain(title)}<br><span style='font-size:13px;color:#555'>{plain(subtitle)}</span>",
+                   x=0.01, xanchor="left"),
         font=FONT, template="plotly_white", height=height, legend=legends[legend],
         margin=dict(l=60, r=20, t=top, b=bottom),
     )
@@ -77,7 +89,7 @@ def index_timeline(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexPa
             fig.add_trace(go.Scatter(
                 x=group["date"], y=group["y"], mode="markers", name=TYPE_LABELS.get(event_type, event_type),
                 marker=dict(size=9, color=TYPE_COLORS.get(event_type, "#888"), line=dict(width=1, color="#333")),
-                customdata=group[["summary"]], hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<extra></extra>",
+                customdata=plain_column(group["summary"]), hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<extra></extra>",
                 legendgroup=event_type, showlegend=False))
         if annotate is None:
             annotate = marked.reindex(marked["weight"].abs().sort_values(ascending=False).index).head(label_top)["event_id"]
@@ -89,7 +101,7 @@ def index_timeline(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexPa
             levels = label_levels(group["date"], group["summary"].map(_short), span_days)
             for event, level in zip(group.itertuples(), levels):
                 row = 38 - 7 * min(level, 5) if high else 62 + 7 * min(level, 5)
-                fig.add_annotation(x=event.date, y=event.y, text=_short(event.summary), showarrow=True, arrowhead=0,
+                fig.add_annotation(x=event.date, y=event.y, text=plain(_short(event.summary)), showarrow=True, arrowhead=0,
                                    arrowcolor="#888", arrowwidth=1, ax=0, ayref="y", ay=row, font=dict(size=11),
                                    bgcolor="rgba(255,255,255,0.9)", bordercolor="#ccc", borderwidth=1)
     fig.update_yaxes(range=[0, 100], title="Tension index (0-100, 50 = balance)")
@@ -159,7 +171,7 @@ def events_map(events: pd.DataFrame, title: str = "Where events happened", subti
         fig.add_trace(go.Scatter(
             x=group["longitude"], y=group["latitude"], mode="markers", name=TYPE_LABELS.get(event_type, event_type),
             marker=dict(size=size, color=TYPE_COLORS.get(event_type, "#888"), line=dict(width=0.5, color="#333"), opacity=0.85),
-            customdata=group[["summary", "location"]],
+            customdata=pd.concat([plain_column(group["summary"]), plain_column(group["location"])], axis=1),
             hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra></extra>"))
     lon_range, lat_range = _map_window(located)
     mid_lat = sum(lat_range) / 2
@@ -263,7 +275,7 @@ def dyad_comparison(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexP
         fig.add_trace(go.Scatter(
             x=group["date"], y=[3] * len(group), mode="markers", name=f"{group['dyad'].iloc[0]}: {TYPE_LABELS.get(event_type, event_type)}",
             marker=dict(symbol="triangle-up", size=10, color=TYPE_COLORS.get(event_type, "#888"), line=dict(width=0.5, color="#333")),
-            customdata=group[["summary"]], hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<extra></extra>"))
+            customdata=plain_column(group["summary"]), hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<extra></extra>"))
     fig.update_yaxes(range=[0, 100], title="Tension index (0-100, 50 = balance)")
     fig.add_hline(y=50, line=dict(color="#999", dash="dot", width=1))
     return _layout(fig, title, subtitle, note)

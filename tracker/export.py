@@ -31,3 +31,12 @@ def index_csv(index_df: pd.DataFrame, params: IndexParams = IndexParams()) -> st
     columns = ["date", "dyad", "index", *[c for c in ("low", "high") if c in extra], "score",
                *[c for c in extra if c.startswith("type_")], "method_version", "half_life_days", "parameters"]
     return table[columns].to_csv(index=False, lineterminator="\n")
+
+
+MARKDOWN_SPECIALS = r"\`*_{}[]<>()#+-.!|~$"
+
+
+def markdown_plain(text: str) -> str:
+    """User or event text shown through Streamlit's Markdown as literal text: every character that
+    Markdown could read as markup (links, emphasis, HTML) is backslash-escaped."""
+    return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in str(text))
