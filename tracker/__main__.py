@@ -42,6 +42,10 @@ def _add_data(parser: argparse.ArgumentParser) -> None:
                         help="events CSV to use (default: the curated data/events.csv)")
 
 
+def _add_dyad(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    parser.add_argument("--dyad", type=_dyad, required=required, help="e.g. AFG-PAK (either order)")
+
+
 def _add_period(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD", help="first day (inclusive)")
     parser.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="last day (inclusive)")
@@ -79,14 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     events = commands.add_parser("events", help="the filtered events as CSV")
     _add_data(events)
-    events.add_argument("--dyad", type=_dyad, help="e.g. AFG-PAK (either order)")
+    _add_dyad(events, required=False)
     _add_period(events)
     events.add_argument("--type", dest="types", type=_event_type, nargs="+", metavar="T", help="event types to keep")
     _add_out(events)
 
     index = commands.add_parser("index", help="the daily tension index as CSV (date, dyad, index, …)")
     _add_data(index)
-    index.add_argument("--dyad", type=_dyad, required=True, help="e.g. AFG-PAK (either order)")
+    _add_dyad(index)
     _add_period(index)
     _add_method(index)
     index.add_argument("--band", action="store_true",
@@ -96,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     moved = commands.add_parser("what-moved", help="the events that moved the index between two days")
     _add_data(moved)
-    moved.add_argument("--dyad", type=_dyad, required=True, help="e.g. AFG-PAK (either order)")
+    _add_dyad(moved)
     moved.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD", help="first day")
     moved.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD", help="last day")
     moved.add_argument("--top", type=int, default=10, help="events to list (default: %(default)s)")
@@ -105,14 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     net = commands.add_parser("net", help="monthly net conflict-cooperation (sum of signed event weights)")
     _add_data(net)
-    net.add_argument("--dyad", type=_dyad, required=True, help="e.g. AFG-PAK (either order)")
+    _add_dyad(net)
     _add_period(net)
     _add_method(net)
     _add_out(net)
 
     brief = commands.add_parser("brief", help="a briefing pack: chart images, CSVs, metadata, a one-page brief (HTML, PDF)")
     _add_data(brief)
-    brief.add_argument("--dyad", type=_dyad, required=True, help="e.g. AFG-PAK (either order)")
+    _add_dyad(brief)
     _add_period(brief)
     brief.add_argument("--type", dest="types", type=_event_type, nargs="+", metavar="T", help="event types to keep")
     _add_method(brief)
@@ -122,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     coverage = commands.add_parser("coverage", help="events per year and type, and months with no event")
     _add_data(coverage)
-    coverage.add_argument("--dyad", type=_dyad, help="one dyad only")
+    _add_dyad(coverage, required=False)
     return parser
 
 
