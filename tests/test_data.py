@@ -23,7 +23,7 @@ def test_ids_and_summaries_are_unique(events):
 
 
 def test_ids_carry_dyad_and_date(events):
-    expected = events["dyad"] + "-" + events["date"].dt.strftime("%Y%m%d") + "-"
+    expected = events["dyad"].astype(str) + "-" + events["date"].dt.strftime("%Y%m%d") + "-"
     assert [i for i, e in zip(events["event_id"], expected) if not i.startswith(e)] == []
 
 

@@ -41,7 +41,7 @@ class Filters:
     text: str = ""
 
     def apply(self, events: pd.DataFrame) -> pd.DataFrame:
-        """The events that pass every filter, in date order."""
+        """The events that pass every filter, in date order (the file's order within a day)."""
         keep = pd.Series(True, index=events.index)
         if self.dyad:
             keep &= events["dyad"] == self.dyad
@@ -59,7 +59,8 @@ class Filters:
             keep &= events["confidence"].isin(self.confidence)
         if self.text.strip():
             keep &= events["summary"].str.contains(self.text.strip(), case=False, regex=False, na=False)
-        return events.loc[keep].sort_values(["date", "event_id"], kind="stable")
+        kept = events.loc[keep]
+        return kept if kept["date"].is_monotonic_increasing else kept.sort_values("date", kind="stable")
 
     def without_dates(self) -> Filters:
         """The same filters over all dates: the index needs the history before the view."""

@@ -80,25 +80,58 @@ class IndexParams:
 
 def severity(events: pd.DataFrame) -> pd.Series:
     """Severity multiplier of each event (step 2 of the method)."""
-    fatalities = 1 + np.log10(1 + events["fatalities_best"].astype("float64").fillna(0))
-    level = events["actor_level"].map(LEVEL_FACTORS).astype("float64").fillna(1.0)
-    closed = events["duration_days"].astype("float64").where(events["event_type"] == "border_closure")
-    duration = 1 + np.log10(1 + closed.fillna(0))
-    confidence = events["confidence"].map(CONFIDENCE_FACTORS).astype("float64").fillna(1.0)
-    return fatalities * level * duration * confidence
+    fatalities = 1 + np.log10(1 + events["fatalities_best"].to_numpy(dtype="float64", na_value=0.0))
+    level = _lookup(events["actor_level"], LEVEL_FACTORS, default=1.0)
+    closure = (events["event_type"] == "border_closure").to_numpy(dtype=bool, na_value=False)
+    days_closed = np.where(closure, events["duration_days"].to_numpy(dtype="float64", na_value=0.0), 0.0)
+    duration = 1 + np.log10(1 + days_closed)
+    confidence = _lookup(events["confidence"], CONFIDENCE_FACTORS, default=1.0)
+    return pd.Series(fatalities * level * duration * confidence, index=events.index)
+
+
+def _lookup(values: pd.Series, table: dict[str, float], default: float) -> np.ndarray:
+    """table[value] for each value, `default` where missing or unknown (vectorised via factorize)."""
+    codes, uniques = pd.factorize(values)
+    factors = np.array([table.get(u, default) for u in uniques] + [default], dtype="float64")
+    return factors[codes]  # code -1 (missing) picks the trailing default
 
 
 def event_weights(events: pd.DataFrame, params: IndexParams = IndexParams()) -> pd.Series:
     """Signed, severity-weighted contribution of each event on its own day (steps 1-2)."""
-    base = events["event_type"].map(params.weights).astype("float64").fillna(0.0)
-    return base * severity(events)
+    return pd.Series(_lookup(events["event_type"], params.weights, default=0.0), index=events.index) * severity(events)
 
 
-def _day_grid(events: pd.DataFrame, end: pd.Timestamp | None) -> pd.DatetimeIndex:
-    first = events["date"].min().normalize()
-    last = events["date"].max().normalize()
-    end = max(last, pd.Timestamp(end).normalize()) if end is not None else last
-    return pd.date_range(first, end, freq="D")
+def _daily_sums(events: pd.DataFrame, weights: np.ndarray, end: pd.Timestamp | None,
+                columns: pd.Series) -> tuple[pd.DatetimeIndex, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Sum of weights per day (rows) and per value of `columns` (e.g. dyad or event type).
+
+    Returns (days, column labels, matrix days x labels, first and last day index of each label).
+    Days run from the first event to max(last event, end).
+    """
+    day = events["date"].to_numpy(dtype="datetime64[D]")
+    first, last = day.min(), day.max()
+    if end is not None:
+        last = max(last, np.datetime64(pd.Timestamp(end).date(), "D"))
+    offset = (day - first).astype("int64")
+    n_days = int((last - first).astype("int64")) + 1
+    codes, labels = pd.factorize(columns, sort=True)
+    flat = np.bincount(offset * len(labels) + codes, weights=weights, minlength=n_days * len(labels))
+    starts = np.full(len(labels), n_days, dtype="int64")
+    np.minimum.at(starts, codes, offset)
+    ends = np.full(len(labels), -1, dtype="int64")
+    np.maximum.at(ends, codes, offset)
+    days = pd.date_range(pd.Timestamp(first), periods=n_days, freq="D")
+    return days, np.asarray(labels), flat.reshape(n_days, len(labels)), starts, ends
+
+
+def _decay(matrix: np.ndarray, half_life_days: float) -> np.ndarray:
+    """Step 3 on every column at once: score(d) = decay * score(d - 1) + x(d)."""
+    decay = 0.5 ** (1.0 / half_life_days)
+    return lfilter([1.0], [1.0, -decay], matrix, axis=0)
+
+
+def _up_to(events: pd.DataFrame, end) -> pd.DataFrame:
+    return events if end is None else events[events["date"] <= pd.Timestamp(end)]
 
 
 def decayed_by_type(events: pd.DataFrame, params: IndexParams = IndexParams(),
@@ -108,17 +141,11 @@ def decayed_by_type(events: pd.DataFrame, params: IndexParams = IndexParams(),
     Rows run from the first event to `end` (default: the last event). Summing the columns gives
     the score; each column is that type's share of it.
     """
+    events = _up_to(events, end)
     if events.empty:
         return pd.DataFrame(index=pd.DatetimeIndex([], name="date"))
-    days = _day_grid(events, end)
-    daily = (
-        events.assign(weight=event_weights(events, params), day=events["date"].dt.normalize())
-        .pivot_table(index="day", columns="event_type", values="weight", aggfunc="sum", fill_value=0.0)
-        .reindex(days, fill_value=0.0)
-    )
-    decay = 0.5 ** (1.0 / params.half_life_days)
-    decayed = lfilter([1.0], [1.0, -decay], daily.to_numpy(), axis=0)
-    return pd.DataFrame(decayed, index=days.rename("date"), columns=daily.columns.rename(None))
+    days, types, daily, _, _ = _daily_sums(events, event_weights(events, params).to_numpy(), end, events["event_type"])
+    return pd.DataFrame(_decay(daily, params.half_life_days), index=days.rename("date"), columns=list(types))
 
 
 def to_scale(score: pd.Series | np.ndarray, scale: float = DEFAULT_SCALE):
@@ -126,29 +153,40 @@ def to_scale(score: pd.Series | np.ndarray, scale: float = DEFAULT_SCALE):
     return 100.0 / (1.0 + np.exp(-np.asarray(score, dtype="float64") / scale))
 
 
+def _scores(events: pd.DataFrame, weights: np.ndarray, half_lives: list[float], start, end) -> pd.DataFrame:
+    """Decayed scores per dyad and day for several half-lives: columns date, dyad, then one per half-life.
+
+    Each dyad's rows run from its first event to max(its last event, end), trimmed to start.
+    """
+    days, dyads, daily, starts, ends = _daily_sums(events, weights, end, events["dyad"])
+    if end is not None:
+        ends = np.maximum(ends, len(days) - 1)
+    decayed = [_decay(daily, h) for h in half_lives]
+    if start is not None:
+        starts = np.maximum(starts, int((pd.Timestamp(start) - days[0]) // pd.Timedelta(days=1)))
+    pieces = [(i, s, e) for i, (s, e) in enumerate(zip(starts, ends)) if s <= e]
+    rows = np.concatenate([np.arange(s, e + 1) for _, s, e in pieces]) if pieces else np.array([], dtype="int64")
+    cols = np.concatenate([np.full(e - s + 1, i) for i, s, e in pieces]) if pieces else np.array([], dtype="int64")
+    frame = pd.DataFrame({"date": days[rows], "dyad": pd.array(dyads[cols], dtype="str")})
+    for h, matrix in zip(half_lives, decayed):
+        frame[h] = matrix[rows, cols]
+    return frame
+
+
 def tension_index(events: pd.DataFrame, params: IndexParams = IndexParams(),
                   start: pd.Timestamp | str | None = None, end: pd.Timestamp | str | None = None) -> pd.DataFrame:
     """Daily tension index per dyad: columns date, dyad, score, index.
 
     Every event up to `end` counts, also those before `start`: `start` only trims the output, so
-    a shorter view shows the same values as a longer one.
+    a shorter view shows the same values as a longer one. Vectorised over all dyads at once.
     """
-    frames = []
-    for dyad, group in events.groupby("dyad", sort=True):
-        if end is not None:
-            group = group[group["date"] <= pd.Timestamp(end)]
-        if group.empty:
-            continue
-        score = decayed_by_type(group, params, end).sum(axis=1)
-        frames.append(pd.DataFrame({"date": score.index, "dyad": dyad, "score": score.to_numpy(),
-                                    "index": to_scale(score.to_numpy(), params.scale)}))
-    if not frames:
+    events = _up_to(events, end)
+    if events.empty:
         return pd.DataFrame({"date": pd.Series([], dtype="datetime64[us]"), "dyad": pd.Series([], dtype="str"),
                              "score": pd.Series([], dtype="float64"), "index": pd.Series([], dtype="float64")})
-    result = pd.concat(frames, ignore_index=True)
-    if start is not None:
-        result = result[result["date"] >= pd.Timestamp(start)]
-    return result.reset_index(drop=True)
+    frame = _scores(events, event_weights(events, params).to_numpy(), [params.half_life_days], start, end)
+    score = frame.pop(params.half_life_days).to_numpy()
+    return frame.assign(score=score, index=to_scale(score, params.scale))
 
 
 def index_change(index_df: pd.DataFrame, days: int) -> float | None:
@@ -169,17 +207,22 @@ def sensitivity_band(events: pd.DataFrame, params: IndexParams = IndexParams(),
     low, high.
 
     The alternatives: each half-life in `half_lives` (and the one in `params`), crossed with the
-    weights as published, conflict weights +25% and cooperation weights -25%, and the reverse.
+    weights in `params`, conflict weights +25% and cooperation weights -25%, and the reverse.
     """
     conflict = {t: w * (1 + weight_change) if w > 0 else w * (1 - weight_change) for t, w in params.weights.items()}
     cooperation = {t: w * (1 - weight_change) if w > 0 else w * (1 + weight_change) for t, w in params.weights.items()}
+    events = _up_to(events, end)
+    if events.empty:
+        return pd.DataFrame(columns=["date", "dyad", "low", "high"])
+    half_lives = sorted({params.half_life_days, *half_lives})
+    factor = severity(events).to_numpy()
     runs = []
-    for half_life in sorted({params.half_life_days, *half_lives}):
-        for weights in (params.weights, conflict, cooperation):
-            alternative = replace(params, half_life_days=half_life, weights=weights)
-            runs.append(tension_index(events, alternative, start=start, end=end).set_index(["date", "dyad"])["index"])
-    grid = pd.concat(runs, axis=1)
-    return pd.DataFrame({"low": grid.min(axis=1), "high": grid.max(axis=1)}).reset_index()
+    for weights in (params.weights, conflict, cooperation):
+        base = _lookup(events["event_type"], weights, default=0.0)
+        frame = _scores(events, base * factor, half_lives, start, end)
+        runs.append(to_scale(frame[half_lives].to_numpy(), params.scale))
+    grid = np.concatenate(runs, axis=1)
+    return frame[["date", "dyad"]].assign(low=grid.min(axis=1), high=grid.max(axis=1))
 
 
 def what_moved(events: pd.DataFrame, params: IndexParams = IndexParams(), start=None, end=None,
