@@ -1,5 +1,7 @@
 """Figure builders, tested as data: what each trace, axis and annotation holds."""
 
+import pandas as pd
+
 from tracker import charts
 from tracker.index import tension_index
 from tracker.schema import EVENT_TYPES
@@ -69,3 +71,19 @@ def test_event_text_is_never_markup_in_figures(sample_events):
         text = fig.to_json()
         assert "<a href" not in text and "<b>" not in text and "<img" not in text
         assert "&lt;a href" in text
+
+
+def test_analyst_view_charts(sample_events):
+    from tracker.views import compare_periods, weekly_intensity
+    heat = charts.weekly_heatmap(weekly_intensity(sample_events))
+    assert heat.data[0].type == "heatmap" and heat.data[0].z.sum() == len(sample_events)
+    index = tension_index(sample_events)
+    table = compare_periods(sample_events, index, ("2025-01-01", "2025-03-31"), ("2025-04-01", "2025-06-30"))
+    fig = charts.period_comparison(table, (pd.Timestamp("2025-01-01"), pd.Timestamp("2025-03-31")),
+                                   (pd.Timestamp("2025-04-01"), pd.Timestamp("2025-06-30")))
+    assert [t.name for t in fig.data] == ["01 Jan 2025 to 31 Mar 2025", "01 Apr 2025 to 30 Jun 2025"]
+    assert "mean index" in fig.layout.title.text
+    indpak = sample_events[sample_events["dyad"] == "IND-PAK"]
+    both = charts.dyad_comparison(index, indpak)
+    assert [t.name for t in both.data if t.mode == "lines"] == ["AFG-IND index", "AFG-PAK index", "IND-PAK index"]
+    assert sum(len(t.x) for t in both.data if t.mode == "markers") == len(indpak)
