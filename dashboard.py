@@ -14,7 +14,7 @@ import streamlit as st
 
 from tracker import charts, export, views
 from tracker.brief import View, brief_files, brief_zip, render_images
-from tracker.filters import Filters
+from tracker.filters import Filters, parse_day
 from tracker.index import IndexParams, tension_index, what_moved
 from tracker.load import check_events, format_problems, read_raw
 from tracker.paths import EVENTS_CSV, METHODOLOGY_MD
@@ -24,6 +24,35 @@ from tracker.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, UploadError, Uploa
 
 st.set_page_config(page_title="Bilateral relations tracker", page_icon="🧭", layout="wide")
 PUBLISHED = IndexParams()
+TABLE_ROWS = 5_000  # the events table shows at most this many rows; downloads hold all
+# View choices kept in the page address beside the filters, with how to read each from it.
+VIEW_CHOICES = {
+    "annotate": list, "pivot": lambda raw: raw[-1], "window": lambda raw: int(raw[-1]),
+    "compare_dyads": list, "overlay": lambda raw: raw[-1], "changing_by": lambda raw: raw[-1],
+    "week_end": lambda raw: parse_day(raw[-1]),
+}
+
+
+def adopt(key: str, allowed, default) -> None:
+    """Give a view widget its value: from the page address once (if valid there, else a note), then
+    whatever the user chose, falling back to `default` when that is no longer among `allowed`."""
+    state = st.session_state
+    pending = state.get("link_view", {})
+    if key in pending:
+        raw = pending.pop(key)
+        try:
+            value = VIEW_CHOICES[key](raw)
+            values = value if isinstance(value, list) else [value]
+            unknown = [v for v in values if allowed is not None and v not in allowed]
+            if unknown:
+                raise ValueError(f"{', '.join(map(repr, unknown))} is not available in this view")
+            state[key] = value
+        except (ValueError, IndexError) as error:
+            st.warning(export.markdown_plain(f"Ignored link parameter {key}: {error}") + " — the default is used instead.")
+    current = state.get(key)
+    values = current if isinstance(current, list) else [current]
+    if key not in state or (allowed is not None and any(v not in allowed for v in values)):
+        state[key] = default
 
 
 # ---- Cached work, keyed on small values (file path and time, filters, parameters), never on frames ----
@@ -141,6 +170,7 @@ if "from_link" not in st.session_state:
             state["half_life"] = min(max(int(float(link["half_life"][-1])), 7), 180)
         except ValueError:
             notes.append(f"Ignored link parameter half_life: {link['half_life'][-1]!r} is not a number of days")
+    state["link_view"] = {key: link[key] for key in VIEW_CHOICES if key in link}
     state["link_notes"] = notes
     state["from_link"] = True
 for note in st.session_state.get("link_notes", []):
@@ -209,6 +239,7 @@ tab_index, tab_events, tab_periods, tab_dyads, tab_changing, tab_brief = st.tabs
 # ---- Index ----
 
 with tab_index:
+    adopt("annotate", set(shown["event_id"]), [])
     labelled = st.multiselect("Events labelled on the chart (default: the most significant)", shown["event_id"].tolist(),
                               format_func=lambda i: f"{i[8:16]} · {shown.set_index('event_id').at[i, 'summary'][:70]}",
                               key="annotate", placeholder="The 8 most significant events")
@@ -237,10 +268,12 @@ with tab_events:
     st.plotly_chart(charts.weekly_heatmap(views.weekly_intensity(shown), subtitle=filters.describe(), note=note),
                     key="heatmap_chart")
     st.plotly_chart(figures["map"], key="map_chart")
-    st.subheader(f"Events ({len(shown)})")
-    table = shown[["date", "event_type", "initiator", "target", "summary", "location", "fatalities_best", "confidence",
+    st.subheader(f"Events ({len(shown):,})")
+    if len(shown) > TABLE_ROWS:
+        st.caption(f"The table shows the latest {TABLE_ROWS:,} of {len(shown):,} events; the download holds them all.")
+    table = shown.tail(TABLE_ROWS)[["date", "event_type", "initiator", "target", "summary", "location", "fatalities_best", "confidence",
                    "source1_url", "source2_url", *(["origin"] if "origin" in shown else [])]].assign(
-        event_type=shown["event_type"].map(TYPE_LABELS))
+        event_type=lambda t: t["event_type"].map(TYPE_LABELS))
     link = dict(validate=r"^https?://", display_text=r"https?://(?:www\.)?([^/]+)")
     st.dataframe(table, hide_index=True, width="stretch", column_config={
         "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"), "event_type": "Type",
@@ -260,10 +293,11 @@ with tab_periods:
     st.caption("Two periods side by side, by default the 90 days before and after a chosen event.")
     pivot_options = shown["event_id"].tolist()
     default_pivot = "AFG-PAK-20250419-dar-kabul-visit" if "AFG-PAK-20250419-dar-kabul-visit" in pivot_options else None
+    adopt("pivot", set(pivot_options), default_pivot or (pivot_options[-1] if pivot_options else None))
     pivot = st.selectbox("Around the event", pivot_options, key="pivot",
-                         index=pivot_options.index(default_pivot) if default_pivot else (len(pivot_options) - 1 if pivot_options else None),
                          format_func=lambda i: f"{i[8:16]} · {shown.set_index('event_id').at[i, 'summary'][:80]}")
-    window = st.number_input("Days before and after", 7, 365, 90, key="window")
+    adopt("window", set(range(7, 366)), 90)
+    window = st.number_input("Days before and after", 7, 365, key="window")
     if pivot:
         day = shown.set_index("event_id").at[pivot, "date"].date()
         first_period = (day - dt.timedelta(days=window), day - dt.timedelta(days=1))
@@ -283,9 +317,10 @@ with tab_periods:
 
 with tab_dyads:
     all_indices = dyad_indices(events, events_key, end, float(half_life), weights)
-    chosen = st.multiselect("Dyads on the chart", dyads, default=dyads, key="compare_dyads")
-    overlay = st.selectbox("Show the events of", ["(none)", *dyads], key="overlay",
-                           index=1 + dyads.index("IND-PAK") if "IND-PAK" in dyads and dyad != "IND-PAK" else 0)
+    adopt("compare_dyads", set(dyads), dyads)
+    chosen = st.multiselect("Dyads on the chart", dyads, key="compare_dyads")
+    adopt("overlay", {"(none)", *dyads}, "IND-PAK" if "IND-PAK" in dyads and dyad != "IND-PAK" else "(none)")
+    overlay = st.selectbox("Show the events of", ["(none)", *dyads], key="overlay")
     lines = all_indices[all_indices["dyad"].isin(chosen) & (all_indices["date"] >= pd.Timestamp(start))]
     marked = Filters(dyad=overlay, start=start, end=end).apply(events) if overlay != "(none)" else events.iloc[0:0]
     st.plotly_chart(charts.dyad_comparison(lines, marked, params, subtitle=f"{start} to {end}", note=note),
@@ -294,8 +329,10 @@ with tab_dyads:
 # ---- What is changing ----
 
 with tab_changing:
-    week_end = st.date_input("Four weeks ending", value=end, min_value=first, max_value=max(data_date, dt.date.today()),
-                             key="week_end")
+    latest = max(data_date, dt.date.today())
+    adopt("week_end", {first + dt.timedelta(days=n) for n in range((latest - first).days + 1)}, end)
+    week_end = st.date_input("Four weeks ending", min_value=first, max_value=latest, key="week_end")
+    adopt("changing_by", {"event_type", "province"}, "event_type")
     by = st.radio("By", ["event_type", "province"], format_func={"event_type": "event type", "province": "province"}.get,
                   horizontal=True, key="changing_by")
     changing = views.whats_changing(filters.without_dates().apply(events), week_end, by=by)
@@ -325,6 +362,9 @@ with tab_brief:
     if st.session_state.get("brief_for") == view_key:
         st.download_button("Download the briefing pack (zip)", briefing_zip(view, view_key),
                            file_name=filters.file_stem("brief") + ".zip", mime="application/zip", key="download_brief")
+
+st.query_params.update({key: [str(v) for v in st.session_state[key]] if isinstance(st.session_state[key], list)
+                       else str(st.session_state[key]) for key in VIEW_CHOICES if st.session_state.get(key) is not None})
 
 with st.expander("Methodology", expanded=False):
     st.markdown(METHODOLOGY_MD.read_text(encoding="utf-8"))

@@ -123,5 +123,26 @@ def test_invalid_link_parameters_fall_back_with_a_note():
 def test_filters_are_written_to_the_page_address(app):
     app.multiselect(key="event_types").set_value(["talks"]).run()
     params = {k: v if isinstance(v, list) else [v] for k, v in app.query_params.items()}
-    assert params == {"dyad": ["AFG-PAK"], "start": [params["start"][0]], "end": [params["end"][0]],
-                      "event_types": ["talks"], "half_life": ["30"]}
+    filters = {k: params[k] for k in ("dyad", "event_types", "half_life")}
+    assert filters == {"dyad": ["AFG-PAK"], "event_types": ["talks"], "half_life": ["30"]}
+    assert {"start", "end", "window", "pivot", "overlay", "changing_by", "compare_dyads", "week_end"} <= set(params)
+    assert "text" not in params and "actors" not in params  # defaults stay out of the link
+
+
+def test_view_choices_come_back_from_the_link():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"dyad": "AFG-PAK", "pivot": "AFG-PAK-20251019-doha-ceasefire", "window": "30",
+                            "changing_by": "province", "overlay": "(none)", "compare_dyads": ["AFG-PAK", "IND-PAK"]})
+    at.run()
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="pivot").value == "AFG-PAK-20251019-doha-ceasefire"
+    assert at.number_input(key="window").value == 30
+    assert at.radio(key="changing_by").value == "province"
+    assert at.multiselect(key="compare_dyads").value == ["AFG-PAK", "IND-PAK"]
+    bad = AppTest.from_file(APP, default_timeout=60)
+    bad.query_params.update({"pivot": "no-such-event", "window": "many"})
+    bad.run()
+    assert not bad.exception
+    notes = " ".join(w.value for w in bad.warning).replace("\\", "")
+    assert "pivot" in notes and "window" in notes
+    assert bad.number_input(key="window").value == 90
