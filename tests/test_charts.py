@@ -87,3 +87,15 @@ def test_analyst_view_charts(sample_events):
     both = charts.dyad_comparison(index, indpak)
     assert [t.name for t in both.data if t.mode == "lines"] == ["AFG-IND index", "AFG-PAK index", "IND-PAK index"]
     assert sum(len(t.x) for t in both.data if t.mode == "markers") == len(indpak)
+
+
+def test_charts_aggregate_very_many_events(monkeypatch, sample_events):
+    monkeypatch.setattr(charts, "MAX_MARKERS", 3)
+    monkeypatch.setattr(charts, "MAX_MAP_POINTS", 3)
+    afpk = sample_events[sample_events["dyad"] == "AFG-PAK"]
+    fig = charts.index_timeline(tension_index(afpk), afpk)
+    assert sum(len(t.x) for t in fig.data if t.mode == "markers") == 3
+    assert "the 3 most significant of 6 events" in fig.layout.annotations[-1].text
+    located = afpk.assign(latitude=[33.0, 33.0, 34.0, 34.0, 34.0, 35.0], longitude=70.0)
+    places = charts.events_map(located)
+    assert list(places.data[1].customdata[:, 1]) == [2, 3, 1]  # events per place

@@ -14,6 +14,8 @@ import pandas as pd
 from tracker.index import IndexParams, event_weights
 from tracker.schema import CODEBOOK, EVENT_TYPES, TYPE_LABELS
 
+MAX_MARKERS = 1_500  # event markers on the index chart
+MAX_MAP_POINTS = 2_000  # beyond this the map draws one marker per place, sized by its events
 FONT = dict(family="Arial, Helvetica, sans-serif", size=14, color="#222")
 SOURCE_NOTE = "Source: Bilateral relations tracker, curated events with source URLs"
 
@@ -85,6 +87,9 @@ def index_timeline(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexPa
         days = events["date"].dt.normalize()
         on_line = pd.Series(lookup.reindex(list(zip(events["dyad"], days))).to_numpy(), index=events.index)
         marked = events.assign(y=on_line, weight=event_weights(events, params)).dropna(subset=["y"])
+        if len(marked) > MAX_MARKERS:  # a million markers help nobody: keep the most significant
+            marked = marked.loc[marked["weight"].abs().nlargest(MAX_MARKERS).index].sort_values("date")
+            note = f"{note}<br>Markers: the {MAX_MARKERS:,} most significant of {len(events):,} events"
         for event_type, group in marked.groupby("event_type", sort=False):
             fig.add_trace(go.Scatter(
                 x=group["date"], y=group["y"], mode="markers", name=TYPE_LABELS.get(event_type, event_type),
@@ -166,7 +171,9 @@ def events_map(events: pd.DataFrame, title: str = "Where events happened", subti
     away, located = located[outside], located[~outside]
     fig = go.Figure(go.Scatter(x=BASEMAP["lon"], y=BASEMAP["lat"], mode="lines", hoverinfo="skip",
                                line=dict(color="#9a9a9a", width=0.8), showlegend=False, name="borders"))
-    for event_type, group in located.groupby("event_type", sort=False):
+    if len(located) > MAX_MAP_POINTS:
+        return _places_map(fig, located, len(events), len(away), title, subtitle, note)
+    for event_type, group in located.groupby("event_type", sort=False, observed=True):
         size = 8 + 4 * group["fatalities_best"].astype("float64").fillna(0).clip(upper=100) ** 0.5
         fig.add_trace(go.Scatter(
             x=group["longitude"], y=group["latitude"], mode="markers", name=TYPE_LABELS.get(event_type, event_type),
@@ -182,6 +189,28 @@ def events_map(events: pd.DataFrame, title: str = "Where events happened", subti
     where = f"{len(located)} of {len(events)} events mapped"
     if len(away):
         where += f"; {len(away)} elsewhere ({', '.join(sorted(away['location'].dropna().unique())[:4])})"
+    return _layout(fig, title, subtitle, f"{note}<br>{where} · {MAP_NOTE}", legend="right")
+
+
+def _places_map(fig: go.Figure, located: pd.DataFrame, total: int, away: int, title: str, subtitle: str,
+                note: str) -> go.Figure:
+    """The map for very many events: one marker per place, its area growing with its event count."""
+    places = (located.assign(lat=located["latitude"].round(2), lon=located["longitude"].round(2))
+              .groupby(["lat", "lon"], observed=True)
+              .agg(events=("event_id", "size"), place=("location", "first"), killed=("fatalities_best", "sum"))
+              .reset_index())
+    fig.add_trace(go.Scatter(
+        x=places["lon"], y=places["lat"], mode="markers", name="Events per place",
+        marker=dict(size=6 + 30 * (places["events"] / places["events"].max()) ** 0.5, color="#d7301f",
+                    opacity=0.6, line=dict(width=0.5, color="#333")),
+        customdata=pd.concat([plain_column(places["place"]), places[["events", "killed"]]], axis=1),
+        hovertemplate="%{customdata[0]}<br>%{customdata[1]:,} events, %{customdata[2]:,} killed<extra></extra>"))
+    lon_range, lat_range = _map_window(located)
+    fig.update_xaxes(range=lon_range, visible=False)
+    fig.update_yaxes(range=lat_range, visible=False, scaleanchor="x",
+                     scaleratio=1 / math.cos(math.radians(sum(lat_range) / 2)))
+    fig.update_layout(plot_bgcolor="#f4f6f8")
+    where = f"{len(located):,} of {total:,} events mapped at {len(places):,} places" + (f"; {away:,} elsewhere" if away else "")
     return _layout(fig, title, subtitle, f"{note}<br>{where} · {MAP_NOTE}", legend="right")
 
 
