@@ -136,3 +136,24 @@ def test_monthly_net(events_file, capsys):
     frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert frame[["month", "conflict", "cooperation", "net", "events"]].values.tolist() == [
         ["2025-01", 10.0, 0.0, 10.0, 1], ["2025-02", 0.0, -7.0, -7.0, 1]]
+
+
+def test_out_file_is_not_overwritten_without_force(events_file, tmp_path, capsys):
+    out = tmp_path / "events-out.csv"
+    out.write_text("keep me")
+    assert main(["events", "--data", str(events_file), "--out", str(out)]) == 1
+    assert "already exists; use --force" in capsys.readouterr().err
+    assert out.read_text() == "keep me"
+    assert main(["events", "--data", str(events_file), "--out", str(out), "--force"]) == 0
+    assert out.read_text().startswith("event_id,")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary files left
+
+
+def test_exported_text_cannot_run_as_a_spreadsheet_formula(tmp_path, capsys):
+    path = tmp_path / "events.csv"
+    path.write_text(to_csv([event_row("A1", "2025-01-05", "talks", summary='=HYPERLINK("http://x.example","click")',
+                                      fatalities_best="2", fatalities_low="2", fatalities_high="2")]))
+    assert main(["events", "--data", str(path)]) == 0
+    row = pd.read_csv(io.StringIO(capsys.readouterr().out)).iloc[0]
+    assert row["summary"] == "'=HYPERLINK(\"http://x.example\",\"click\")"
+    assert row["fatalities_best"] == 2

@@ -14,6 +14,7 @@ from tracker.filters import Filters, normalize_dyad, parse_day
 from tracker.index import IndexParams, decayed_by_type, monthly_net, sensitivity_band, tension_index, what_moved
 from tracker.load import EventDataError, check_events, format_problems, read_events, read_raw
 from tracker.paths import EVENTS_CSV
+from tracker.safe_io import safe_csv, write_atomic
 from tracker.schema import EVENT_TYPES
 
 
@@ -72,6 +73,7 @@ def _params(args) -> IndexParams:
 
 def _add_out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, metavar="FILE", help="write the CSV here (default: standard output)")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -130,11 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write(text: str, out: Path | None) -> None:
+def _write(text: str, out: Path | None, force: bool = False) -> None:
+    """To standard output, or to `out` atomically (a temporary file, then renamed); an existing
+    file is replaced only with --force (raises FileExistsError otherwise)."""
     if out is None:
         sys.stdout.write(text)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_atomic(out, text, force=force)
         print(f"wrote {out}", file=sys.stderr)
 
 
@@ -158,6 +162,14 @@ def _brief(args, events: pd.DataFrame) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except FileExistsError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+
+
+def _run(args) -> int:
     if args.command == "validate":
         failed = 0
         for path in args.files or [EVENTS_CSV]:
@@ -183,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "events":
         filters = Filters(dyad=args.dyad, start=args.start, end=args.end, event_types=tuple(args.types or ()))
-        _write(export.events_csv(filters.apply(events)), args.out)
+        _write(export.events_csv(filters.apply(events)), args.out, args.force)
     elif args.command == "brief":
         return _brief(args, events)
     elif args.command in ("index", "what-moved", "net"):
@@ -204,13 +216,14 @@ def main(argv: list[str] | None = None) -> int:
             if args.by_type:
                 shares = decayed_by_type(in_dyad, params, end=end).add_prefix("type_")
                 index_df = index_df.merge(shares, left_on="date", right_index=True)
-            _write(export.index_csv(index_df, params), args.out)
+            _write(export.index_csv(index_df, params), args.out, args.force)
         elif args.command == "what-moved":
             moved = what_moved(in_dyad, params, start=args.start, end=args.end, top=args.top)
-            _write(moved.assign(change=moved["change"].round(3)).to_csv(index=False, lineterminator="\n"), args.out)
+            _write(safe_csv(moved.assign(change=moved["change"].round(3))), args.out, args.force)
         else:
             monthly = monthly_net(Filters(start=args.start, end=args.end).apply(in_dyad), params)
-            _write(monthly.round({"conflict": 3, "cooperation": 3, "net": 3}).to_csv(index=False, lineterminator="\n", date_format="%Y-%m"), args.out)
+            monthly = monthly.assign(month=monthly["month"].dt.strftime("%Y-%m")).round({"conflict": 3, "cooperation": 3, "net": 3})
+            _write(safe_csv(monthly), args.out, args.force)
     elif args.command == "coverage":
         print(coverage_report(events, args.dyad))
     return 0

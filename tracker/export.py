@@ -1,10 +1,12 @@
-"""What leaves the tracker: events and index tables as CSV, in the columns a user can read back in."""
+"""What leaves the tracker: events and index tables as CSV, in the columns a user can read back in,
+with spreadsheet formulas neutralised (tracker.safe_io)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from tracker.index import METHOD_VERSION, IndexParams
+from tracker.safe_io import safe_csv
 from tracker.schema import COLUMNS, DATE_COLUMNS
 
 
@@ -13,7 +15,7 @@ def events_csv(events: pd.DataFrame) -> str:
     table = events[list(COLUMNS)].copy()
     for column in DATE_COLUMNS:
         table[column] = table[column].dt.strftime("%Y-%m-%d")
-    return table.to_csv(index=False, lineterminator="\n")
+    return safe_csv(table)
 
 
 def index_csv(index_df: pd.DataFrame, params: IndexParams = IndexParams()) -> str:
@@ -30,7 +32,7 @@ def index_csv(index_df: pd.DataFrame, params: IndexParams = IndexParams()) -> st
     table[extra] = table[extra].round(3)
     columns = ["date", "dyad", "index", *[c for c in ("low", "high") if c in extra], "score",
                *[c for c in extra if c.startswith("type_")], "method_version", "half_life_days", "parameters"]
-    return table[columns].to_csv(index=False, lineterminator="\n")
+    return safe_csv(table[columns])
 
 
 MARKDOWN_SPECIALS = r"\`*_{}[]<>()#+-.!|~$"
