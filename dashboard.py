@@ -18,6 +18,7 @@ from tracker.filters import Filters, parse_day
 from tracker.index import IndexParams, tension_index, what_moved
 from tracker.load import check_events, format_problems, read_raw
 from tracker.paths import EVENTS_CSV, METHODOLOGY_MD
+from tracker.safe_io import safe_csv
 from tracker.schema import CODEBOOK, CONFIDENCE_LEVELS, EVENT_TYPES, TYPE_LABELS
 from tracker.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, UploadError, UploadResult, problems_csv, read_upload, \
     rejected_rows_csv
@@ -339,7 +340,7 @@ with tab_changing:
     st.caption(f"Events in the four weeks to {week_end:%d %b %Y} against the average four weeks of the previous 4 and "
                f"52 weeks; changes of {views.CHANGE_FLAG_PERCENT:.0f}% or more are flagged.")
     st.dataframe(changing, hide_index=True, width="stretch", key="changing_table")
-    st.download_button("Download this table (CSV)", changing.to_csv(index=False), mime="text/csv",
+    st.download_button("Download this table (CSV)", safe_csv(changing), mime="text/csv",
                        file_name=f"{dyad}_what-is-changing_{by}_to_{week_end}.csv", key="download_changing")
 
 # ---- Briefing exports ----
