@@ -157,3 +157,42 @@ def test_exported_text_cannot_run_as_a_spreadsheet_formula(tmp_path, capsys):
     row = pd.read_csv(io.StringIO(capsys.readouterr().out)).iloc[0]
     assert row["summary"] == "'=HYPERLINK(\"http://x.example\",\"click\")"
     assert row["fatalities_best"] == 2
+
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+def test_import_gdelt_and_acled_write_valid_events(tmp_path, capsys):
+    gdelt_out, acled_out, series = tmp_path / "gdelt.csv", tmp_path / "acled.parquet", tmp_path / "goldstein.csv"
+    assert main(["import", "gdelt", str(FIXTURES / "gdelt_sample.export.CSV.zip"), "--dyad", "PAK-AFG",
+                 "--out", str(gdelt_out), "--goldstein", str(series)]) == 1  # its sample has bad rows: reported
+    err = capsys.readouterr().err
+    assert "has 30 fields, a GDELT events row has 61" in err and "wrote 4 to" in err
+    assert main(["validate", str(gdelt_out)]) == 0
+    assert set(pd.read_csv(series).columns) >= {"date", "dyad", "goldstein_sum"}
+    assert main(["import", "acled", str(FIXTURES / "acled_sample.csv"), "--dyad", "AFG-PAK", "--out", str(acled_out)]) == 1
+    assert "'2025-13-40' is not a date" in capsys.readouterr().err
+    assert len(pd.read_parquet(acled_out)) == 5
+
+
+def test_import_own_file_from_excel(tmp_path, capsys):
+    source = tmp_path / "mine.csv"
+    text = to_csv([event_row("A1", "2025-01-05", "talks", summary="Café talks in Kabul"),
+                   event_row("A2", "2025-13-05", "talks")]).replace(",", ";")
+    source.write_bytes(text.encode("cp1252"))
+    out, rejected = tmp_path / "clean.csv", tmp_path / "fix-me.csv"
+    assert main(["validate", str(source)]) == 1
+    assert "not UTF-8 text" in capsys.readouterr().err
+    assert main(["import", "csv", str(source), "--out", str(out), "--rejected", str(rejected)]) == 1
+    assert "2 rows read, 1 accepted, 1 rejected" in capsys.readouterr().err
+    assert read_events(out)["summary"].tolist() == ["Café talks in Kabul"]
+    assert "2025-13-05" in rejected.read_text()
+
+
+def test_gdelt_sql_and_synth(tmp_path, capsys):
+    assert main(["gdelt-sql", "--dyad", "AFG-PAK", "--from", "2025-01-01", "--to", "2025-01-31"]) == 0
+    assert "gdelt-bq.gdeltv2.events" in capsys.readouterr().out
+    out = tmp_path / "synthetic.parquet"
+    assert main(["synth", "--events", "500", "--out", str(out)]) == 0
+    assert len(pd.read_parquet(out)) == 500
+    assert main(["synth", "--events", "500", "--out", str(out)]) == 1  # no overwrite without --force

@@ -5,6 +5,7 @@ import csv
 import io
 import re
 import zipfile
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -55,11 +56,18 @@ def test_encodings_give_the_same_events(encoding, note):
     accounted(result)
     assert result.problems.empty, problem_lines(result)
     assert result.events["summary"].tolist() == SUMMARIES
-    assert list(result.events.columns) == list(parse(rows(1))[0].columns)  # same shape as tracker.load gives
     if note is None:
         assert result.notes == ()
     else:
         assert any(note in n for n in result.notes), result.notes
+
+
+def test_events_have_the_shape_tracker_load_gives():
+    events, _ = parse(rows(2))
+    result = read_upload(to_csv(rows(2)).encode(), "mine.csv")
+    assert list(result.events.columns) == list(events.columns)
+    assert result.events.dtypes.equals(events.dtypes)
+    assert result.events.drop(columns="source_row").equals(events.drop(columns="source_row"))
 
 
 def test_cp1252_note_shows_the_letters_to_check():
@@ -83,6 +91,7 @@ def test_utf8_byte_order_mark_is_removed():
     (b"%PDF-1.7\n\x00\x01", "PDF"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
     ("event_id,date\n".encode("utf-16-le"), "UTF-16 text without a byte order mark"),
+    ("event_id,date\n".encode("utf-16-be"), "UTF-16 text without a byte order mark"),
     (codecs.BOM_UTF16_LE + "a\x00b".encode("utf-16-le"), "NUL characters"),
     (codecs.BOM_UTF16_LE + b"\x00\xd8", "not"),  # a lone surrogate: not UTF-16 after all
 ])
@@ -133,53 +142,72 @@ def test_windows_and_old_mac_line_ends(line_end):
 
 # ---- Excel dates ----
 
-@pytest.mark.parametrize("value, iso, form", [
+CONVERTED = [  # value, YYYY-MM-DD, how the note names the form
     ("2025/04/19", "2025-04-19", "YYYY/MM/DD"),
     ("2025.4.9", "2025-04-09", "YYYY.MM.DD"),
     ("19-Apr-2025", "2025-04-19", "DD-Mon-YYYY"),
     ("19 April 2025", "2025-04-19", "DD-Mon-YYYY"),
     ("Apr 19, 2025", "2025-04-19", "Mon DD, YYYY"),
-    ("19/04/2025", "2025-04-19", "DD/MM/YYYY (day first"),
-    ("19.04.2025", "2025-04-19", "DD.MM.YYYY (day first"),
-    ("4/19/2025", "2025-04-19", "MM/DD/YYYY (month first"),
-    ("05/05/2025", "2025-05-05", "day and month the same"),
-    ("45766", "2025-04-19", "Excel date numbers"),
-    ("45766.0", "2025-04-19", "Excel date numbers"),
-    ("2025-04-19 00:00:00", "2025-04-19", "midnight"),
-    ("2025-04-19T00:00", "2025-04-19", "midnight"),
-])
-def test_unambiguous_excel_dates_are_converted(value, iso, form):
-    assert convert_date(value)[0] == iso
-    result = read_upload(to_csv([event_row("A1", value, "talks"), event_row("A2", "2025-01-02", "talks")]).encode(),
-                         "mine.csv")
-    assert result.problems.empty, problem_lines(result)
-    assert result.events["date"].dt.strftime("%Y-%m-%d").tolist() == [iso, "2025-01-02"]
-    [note] = result.notes
-    assert note.startswith("date: 1 value(s) written as ") and form in note and f"'{value}' -> {iso}" in note
-
-
-@pytest.mark.parametrize("value, message", [
+    ("19/04/2025", "2025-04-19", "DD/MM/YYYY (day first: the day is above 12)"),
+    ("19.04.2025", "2025-04-19", "DD.MM.YYYY (day first: the day is above 12)"),
+    ("4/19/2025", "2025-04-19", "MM/DD/YYYY (month first: the day is above 12)"),
+    ("05/05/2025", "2025-05-05", "DD/MM/YYYY (day and month the same)"),
+    ("45766", "2025-04-19", "Excel date numbers (1900 date system)"),
+    ("45766.0", "2025-04-19", "Excel date numbers (1900 date system)"),
+    ("2025-04-19 00:00:00", "2025-04-19", "YYYY-MM-DD 00:00:00 (midnight time dropped)"),
+    ("2025-04-19T00:00", "2025-04-19", "YYYY-MM-DD 00:00:00 (midnight time dropped)"),
+]
+REFUSED = [  # value, the reason given
     ("04/05/2025", "'04/05/2025' is ambiguous (4 May or April 5?); write it as YYYY-MM-DD"),
-    ("1/2/2025", "is ambiguous (1 February or January 2?)"),
-    ("19/04/25", "has a two-digit year"),
-    ("19-Apr-25", "has a two-digit year"),
-    ("12345", "looks like an Excel date number outside 2000-2099"),
-    ("45766.5", "Excel date number with a time of day"),
+    ("1/2/2025", "'1/2/2025' is ambiguous (1 February or January 2?); write it as YYYY-MM-DD"),
+    ("19/04/25", "'19/04/25' has a two-digit year; write it as YYYY-MM-DD"),
+    ("19-Apr-25", "'19-Apr-25' has a two-digit year; write it as YYYY-MM-DD"),
+    (" 04/05/2025 ", "'04/05/2025' is ambiguous (4 May or April 5?); write it as YYYY-MM-DD"),
+    ("12345", "'12345' looks like an Excel date number outside 2000-2099; write it as YYYY-MM-DD"),
+    ("45766.5", "'45766.5' is an Excel date number with a time of day; write the date as YYYY-MM-DD"),
     ("31/02/2025", "'31/02/2025' is not a real date"),
-    ("13/13/2025", "neither 13 nor 13 is a month"),
-    ("19-Foo-2025", "unknown month name"),
-])
+    ("13/13/2025", "'13/13/2025' is not a date: neither 13 nor 13 is a month"),
+    ("19-Foo-2025", "'19-Foo-2025' has an unknown month name; write it as YYYY-MM-DD"),
+]
+
+
+@pytest.mark.parametrize("value, iso, form", CONVERTED)
+def test_unambiguous_excel_dates_are_converted(value, iso, form):
+    assert convert_date(value) == (iso, form)
+
+
+@pytest.mark.parametrize("value, message", REFUSED)
 def test_ambiguous_or_odd_dates_are_refused_not_guessed(value, message):
-    text = to_csv([event_row("A1", "2025-01-01", "talks"), event_row("A2", "2025-01-02", "talks", source1_date=value)])
+    with pytest.raises(ValueError) as error:
+        convert_date(value)
+    assert str(error.value) == message
+
+
+def test_converted_dates_load_and_each_form_gets_a_note():
+    text = to_csv([event_row(f"A{i}", value, "talks") for i, (value, _, _) in enumerate(CONVERTED)])
     result = read_upload(text.encode(), "mine.csv")
     accounted(result)
-    assert problem_lines(result) == [f"mine.csv:3: source1_date: {result.problems.at[0, 'message']}"]
-    assert message in result.problems.at[0, "message"]
-    assert result.events["event_id"].tolist() == ["A1"]
+    assert result.problems.empty, problem_lines(result)
+    assert result.events["date"].dt.strftime("%Y-%m-%d").tolist() == [iso for _, iso, _ in CONVERTED]
+    forms = Counter(form for _, _, form in CONVERTED)
+    assert sorted(n.split(" converted")[0] for n in result.notes) == sorted(
+        f"date: {count} value(s) written as {form}" for form, count in forms.items())
+    assert "date: 1 value(s) written as YYYY/MM/DD converted to YYYY-MM-DD, e.g. '2025/04/19' -> 2025-04-19" \
+        in result.notes
+
+
+def test_refused_dates_reject_their_rows_with_the_reason():
+    text = to_csv([event_row("OK", "2025-01-01", "talks")]
+                  + [event_row(f"A{i}", "2025-01-02", "talks", source1_date=value) for i, (value, _) in enumerate(REFUSED)])
+    result = read_upload(text.encode(), "mine.csv")
+    accounted(result)
+    assert problem_lines(result) == [f"mine.csv:{row}: source1_date: {message}"
+                                     for row, (_, message) in enumerate(REFUSED, start=3)]
+    assert result.events["event_id"].tolist() == ["OK"]
     assert result.notes == ()
 
 
-@pytest.mark.parametrize("value", ["2025-04-19", "2025-4-9", "", "next week", "2025-13-01"])
+@pytest.mark.parametrize("value", ["2025-04-19", "2025-4-9", "", "next week", "2025-13-01", "١٩/٠٤/٢٠٢٥"])
 def test_other_values_are_left_to_the_loader(value):
     assert convert_date(value) is None
 
@@ -206,10 +234,11 @@ def test_converted_future_date_is_reported_as_such():
 # ---- limits ----
 
 def test_size_limit(monkeypatch):
-    monkeypatch.setattr(upload, "MAX_UPLOAD_BYTES", 1000)
-    with pytest.raises(UploadError, match=r"big.csv: 0.0 MB is over the 0.001 MB limit"):
-        read_upload(b"x" * 1001, "big.csv")
-    assert read_upload(to_csv(rows(1)).encode()[:1000], "ok.csv").rows_read <= 1
+    monkeypatch.setattr(upload, "MAX_UPLOAD_BYTES", 1_000_000)
+    with pytest.raises(UploadError, match=r"^big.csv: 1.5 MB is over the 1 MB limit for an upload; split the file"):
+        read_upload(b"x" * 1_500_000, "big.csv")
+    text = to_csv(rows(1))
+    assert read_upload((text + " " * (1_000_000 - len(text))).encode(), "ok.csv").rows_accepted == 1  # at the limit
 
 
 def test_row_limit(monkeypatch):
@@ -254,14 +283,20 @@ def test_rejected_rows_csv_gives_the_rows_as_they_were_with_messages():
     assert table[0][:3] == ["problems", "event_id", "date"]
     assert [r[1] for r in table[1:]] == ["A2", "A3", "A4", "only"]
     a2, a3, a4, short = table[1:]
-    assert a2[0] == "date: '2025-13-01' is not a date (expected YYYY-MM-DD)" and a2[2] == "2025-13-01"
+    assert a2[0] == "row 3: date: '2025-13-01' is not a date (expected YYYY-MM-DD)" and a2[2] == "2025-13-01"
     assert a2[8] == "'=HYPERLINK(\"http://evil.example\")"  # neutralised for the spreadsheet
-    assert a3[0].startswith("event_type: 'picnic' is not one of") and "fatalities_best: '-12' is below" in a3[0]
+    assert a3[0].startswith("row 4: event_type: 'picnic' is not one of") and "; fatalities_best: '-12' is below" in a3[0]
     assert a3[14] == "-12"  # a negative number stays a number
-    assert a4[0].startswith("date: '4/1/2025' is ambiguous") and a4[2] == "4/1/2025"  # as written, not converted
-    assert short == ["(row): has 3 fields, the header has 30", "only", "three", "fields"]
+    assert a4[0].startswith("row 5: date: '4/1/2025' is ambiguous") and a4[2] == "4/1/2025"  # as written
+    assert short == ["row 6: (row): has 3 fields, the header has 30", "only", "three", "fields"]
     raw = rejected_rows_csv(result.text, result.problems, neutralise=False)
     assert '"=HYPERLINK(""http://evil.example"")"' in raw
+
+
+def test_no_rejected_rows_gives_the_header_only():
+    result = read_upload(to_csv(rows(2)).encode(), "ok.csv")
+    assert rejected_rows_csv(result.text, result.problems).splitlines() == [
+        "problems," + to_csv([]).strip()]
 
 
 def test_rejected_rows_from_a_raw_frame():
@@ -292,20 +327,23 @@ def test_problems_csv_is_neutralised():
 
 # ---- text that must survive ----
 
-@pytest.mark.parametrize("summary", [
+SCRIPTS = [
     "پاکستان اور افغانستان کے درمیان مذاکرات",      # Urdu
     "د پاکستان او افغانستان ترمنځ خبرې اترې",       # Pashto
     "محادثات بين باكستان وأفغانستان",               # Arabic
-    "Talks 🤝 at Torkham 🇵🇰🇦🇫",                    # emoji, flags (several code points)
+    "Talks 🤝 at Torkham 🇵🇰🇦🇫",                    # emoji, flags (several code points each)
     "mixed \u202eRTL override\u202c and \u200fmarks\u200e",
-])
+]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
-def test_right_to_left_text_and_emoji_survive(summary, encoding):
-    result = read_upload(to_csv([event_row("A1", "2025-01-01", "talks", summary=summary, location=summary[:20])])
-                         .encode(encoding), "mine.csv")
+def test_right_to_left_text_and_emoji_survive(encoding):
+    text = to_csv([event_row(f"A{i}", "2025-01-01", "talks", summary=summary, location=summary[:20])
+                   for i, summary in enumerate(SCRIPTS)])
+    result = read_upload(text.encode(encoding), "mine.csv")
     assert result.problems.empty, problem_lines(result)
-    assert result.events.at[0, "summary"] == summary
-    assert result.events.at[0, "location"] == summary[:20].strip()
+    assert result.events["summary"].tolist() == SCRIPTS
+    assert result.events["location"].tolist() == [s[:20].strip() for s in SCRIPTS]
 
 
 def test_a_10000_character_summary_is_reported_not_a_crash():

@@ -13,7 +13,7 @@ from tracker.coverage import coverage_report
 from tracker.filters import Filters, normalize_dyad, parse_day
 from tracker.index import IndexParams, decayed_by_type, monthly_net, sensitivity_band, tension_index, what_moved
 from tracker.load import EventDataError, check_events, format_problems, read_events, read_raw
-from tracker.paths import EVENTS_CSV
+from tracker.paths import EVENTS_CSV, ROOT
 from tracker.safe_io import safe_csv, write_atomic
 from tracker.schema import EVENT_TYPES
 
@@ -126,6 +126,42 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--force", action="store_true", help="replace DIR if it exists")
     brief.add_argument("--no-pdf", action="store_true", help="skip the PDF")
 
+    imported = commands.add_parser("import", help="events from your own file, or from GDELT or ACLED exports")
+    sources = imported.add_subparsers(dest="source", required=True)
+    own = sources.add_parser("csv", help="your own events file (Excel's CSV, any encoding or delimiter): its valid "
+                             "events in the standard form")
+    own.add_argument("files", nargs=1, type=Path, metavar="FILE")
+    own.add_argument("--rejected", type=Path, metavar="FILE",
+                     help="also write the rejected rows as you wrote them, with their problems, to fix and import again")
+    gdelt = sources.add_parser("gdelt", help="GDELT 2.0 event exports (.CSV, .zip) or a BigQuery result CSV")
+    gdelt.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    gdelt.add_argument("--goldstein", type=Path, metavar="FILE", help="also write the daily Goldstein series (CSV)")
+    acled = sources.add_parser("acled", help="an ACLED CSV export")
+    acled.add_argument("files", nargs=1, type=Path, metavar="FILE")
+    for source in (gdelt, acled):
+        _add_dyad(source)
+        source.add_argument("--keep-unmapped", action="store_true", help="keep rows with no tracker type (won't validate)")
+        source.add_argument("--extras", action="store_true",
+                            help="also write origin, goldstein, num_mentions, avg_tone, cameo_code")
+    for source in (own, gdelt, acled):
+        source.add_argument("--out", type=Path, required=True, metavar="FILE", help="output: .csv (or .parquet)")
+        source.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    sql = commands.add_parser("gdelt-sql", help="the BigQuery SQL that extracts a dyad's GDELT events")
+    _add_dyad(sql)
+    sql.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD", help="first day")
+    sql.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD", help="last day")
+
+    synth = commands.add_parser("synth", help="a realistic synthetic event set, for benchmarks")
+    synth.add_argument("--events", type=int, required=True, metavar="N", help="how many events")
+    synth.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
+    synth.add_argument("--out", type=Path, required=True, metavar="FILE", help=".csv or .parquet")
+    synth.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    bench = commands.add_parser("bench", help="time and measure the core against a naive baseline")
+    bench.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], metavar="N",
+                       help="numbers of synthetic events (default: %(default)s)")
+
     coverage = commands.add_parser("coverage", help="events per year and type, and months with no event")
     _add_data(coverage)
     _add_dyad(coverage, required=False)
@@ -169,7 +205,70 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _without_data(args) -> int:
+    """Commands that do not read the curated events file."""
+    from tracker.columnar import write_events
+
+    if args.command == "gdelt-sql":
+        from tracker.gdelt_sql import gdelt_sql
+        sys.stdout.write(gdelt_sql(args.dyad, args.start, args.end))
+        return 0
+    if args.command == "synth":
+        from tracker.synth import synthetic_events
+        if args.out.exists() and not args.force:
+            raise FileExistsError(f"{args.out} already exists; use --force to overwrite it")
+        write_events(synthetic_events(args.events, seed=args.seed), args.out)
+        print(f"wrote {args.events:,} synthetic events to {args.out}", file=sys.stderr)
+        return 0
+    if args.command == "bench":
+        import runpy
+        return runpy.run_path(str(ROOT / "bench" / "bench.py"))["main"](["--sizes", *map(str, args.sizes)])
+    missing = [p for p in args.files if not p.exists()]
+    if missing:
+        print("\n".join(f"{p}: file not found" for p in missing), file=sys.stderr)
+        return 1
+    if args.out.exists() and not args.force:
+        raise FileExistsError(f"{args.out} already exists; use --force to overwrite it")
+    if args.source == "csv":
+        return _import_own(args)
+    from tracker.imports import EXTRA_COLUMNS, gdelt_goldstein_series, read_acled, read_gdelt
+    result = read_gdelt(args.files, args.dyad) if args.source == "gdelt" else read_acled(args.files[0], args.dyad)
+    for line in format_problems(result.problems):
+        print(line, file=sys.stderr)
+    events = result.events if args.keep_unmapped else result.events.dropna(subset=["event_type"])
+    write_events(events, args.out, extra_columns=list(EXTRA_COLUMNS) if args.extras else ())
+    if args.source == "gdelt" and args.goldstein:
+        _write(safe_csv(gdelt_goldstein_series(result.events).assign(date=lambda t: t["date"].dt.strftime("%Y-%m-%d"))),
+               args.goldstein, args.force)
+    print(f"{result.describe()}; wrote {len(events):,} to {args.out}", file=sys.stderr)
+    return 1 if not result.problems.empty else 0
+
+
+def _import_own(args) -> int:
+    """Read a user's file as the dashboard's upload does; write the valid events in the standard form."""
+    from tracker.upload import UploadError, read_upload, rejected_rows_csv
+
+    path = args.files[0]
+    try:
+        result = read_upload(path.read_bytes(), str(path))
+    except UploadError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    for note in result.notes:
+        print(f"{path}: note: {note}", file=sys.stderr)
+    for line in format_problems(result.problems):
+        print(line, file=sys.stderr)
+    _write(export.events_csv(result.events), args.out, args.force)
+    if args.rejected and result.rows_rejected:
+        _write(rejected_rows_csv(result.text, result.problems), args.rejected, args.force)
+    print(f"{path}: {result.rows_read} rows read, {result.rows_accepted} accepted, {result.rows_rejected} rejected",
+          file=sys.stderr)
+    return int(result.rows_rejected > 0 or not result.problems.empty)
+
+
 def _run(args) -> int:
+    if args.command in ("import", "gdelt-sql", "synth", "bench"):
+        return _without_data(args)
     if args.command == "validate":
         failed = 0
         for path in args.files or [EVENTS_CSV]:
@@ -177,7 +276,13 @@ def _run(args) -> int:
                 print(f"{path}: file not found", file=sys.stderr)
                 failed = 1
                 continue
-            raw, read_problems = read_raw(path, str(path))
+            try:
+                raw, read_problems = read_raw(path, str(path))
+            except UnicodeDecodeError as error:
+                print(f"{path}: not UTF-8 text (byte {error.start}); convert it with: "
+                      f"python -m tracker import csv {path} --out events.csv", file=sys.stderr)
+                failed = 1
+                continue
             events, problems = check_events(raw, str(path), read_problems)
             for line in format_problems(problems):
                 print(line)
@@ -188,6 +293,10 @@ def _run(args) -> int:
         events = read_events(args.data, str(args.data))
     except FileNotFoundError:
         print(f"{args.data}: file not found", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError as error:
+        print(f"{args.data}: not UTF-8 text (byte {error.start}); convert it with: "
+              f"python -m tracker import csv {args.data} --out events.csv", file=sys.stderr)
         return 1
     except EventDataError as error:
         print("\n".join(format_problems(error.problems)), file=sys.stderr)

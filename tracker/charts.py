@@ -83,9 +83,10 @@ def index_timeline(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexPa
                                  line=dict(width=2.5, color="#333" if index_df["dyad"].nunique() == 1 else None),
                                  hovertemplate="%{x|%d %b %Y}: %{y:.1f}<extra>" + dyad + "</extra>"))
     if not events.empty and not index_df.empty:
-        lookup = index_df.set_index(["dyad", "date"])["index"]
+        lookup = index_df.assign(dyad=index_df["dyad"].astype(str)).set_index(["dyad", "date"])["index"]
         days = events["date"].dt.normalize()
-        on_line = pd.Series(lookup.reindex(list(zip(events["dyad"], days))).to_numpy(), index=events.index)
+        keys = pd.MultiIndex.from_arrays([events["dyad"].astype(str), days])
+        on_line = pd.Series(lookup.reindex(keys).to_numpy(), index=events.index)
         marked = events.assign(y=on_line, weight=event_weights(events, params)).dropna(subset=["y"])
         if len(marked) > MAX_MARKERS:  # a million markers help nobody: keep the most significant
             marked = marked.loc[marked["weight"].abs().nlargest(MAX_MARKERS).index].sort_values("date")

@@ -20,16 +20,18 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from tracker.load import PROBLEM_COLUMNS, add_coordinates, schema_problems
+from tracker.load import PROBLEM_COLUMNS, schema_problems
+from tracker.load import finish_events  # the CSV path's last step: both paths must end alike
 from tracker.schema import COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS
 
-# The dtypes of a parsed events frame, as tracker.load.parse_events gives them for real data. (It
-# gives datetime64[s] for a date column with no value at all; every reader here uses [us].)
+# The dtypes of a parsed events frame, as tracker.load.parse_events gives them for real data (its
+# last step may then make some columns categories). parse_events gives datetime64[s] for a date
+# column with no value at all; every reader and writer here uses [us].
 EVENT_DTYPES: dict[str, str] = {
     c: "datetime64[us]" if c in DATE_COLUMNS else "float64" if c in FLOAT_COLUMNS else "Int64" if c in INT_COLUMNS
     else "str" for c in COLUMNS
 }
-WRITERS = {".csv": "CSV", ".parquet": "Parquet (pyarrow)"}
+WRITABLE_SUFFIXES = (".csv", ".parquet")
 # Which Arrow storage types each kind of column accepts.
 ARROW_KINDS = {
     **{c: ("text", lambda t: pa.types.is_string(t) or pa.types.is_large_string(t)) for c in TEXT_COLUMNS},
@@ -39,10 +41,9 @@ ARROW_KINDS = {
 }
 
 
-def empty_events(extra_dtypes: dict[str, object] | None = None) -> pd.DataFrame:
+def empty_events() -> pd.DataFrame:
     """An events frame with no rows: every column of data/columns.csv in its parsed dtype."""
-    dtypes = {**EVENT_DTYPES, **(extra_dtypes or {})}
-    return pd.DataFrame({c: pd.Series([], dtype=d) for c, d in dtypes.items()})
+    return pd.DataFrame({c: pd.Series([], dtype=d) for c, d in EVENT_DTYPES.items()})
 
 
 def write_events(events: pd.DataFrame, path: Path | str, extra_columns: Sequence[str] = ()) -> Path:
@@ -54,8 +55,9 @@ def write_events(events: pd.DataFrame, path: Path | str, extra_columns: Sequence
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in WRITERS:
-        raise ValueError(f"cannot write events to {path.name!r}: expected a name ending in {' or '.join(WRITERS)}")
+    if suffix not in WRITABLE_SUFFIXES:
+        raise ValueError(f"cannot write events to {path.name!r}: expected a name ending in "
+                         f"{' or '.join(WRITABLE_SUFFIXES)}")
     table = pa.Table.from_pandas(events[[*COLUMNS, *extra_columns]], preserve_index=False)
     if suffix == ".parquet":
         pq.write_table(table, path)
@@ -131,7 +133,7 @@ def read_parquet_events(path: Path | str, name: str | None = None) -> tuple[pd.D
     checked = checked[[key not in already for key in zip(checked["row"], checked["field"])]]
     problems = _sorted(found, checked)
     valid = parsed.loc[~parsed["_row"].isin(problems.loc[problems["row"] > 1, "row"])]
-    return _finish(valid), problems
+    return finish_events(valid), problems
 
 
 def _sorted(found: list[dict], *frames: pd.DataFrame) -> pd.DataFrame:
@@ -143,10 +145,4 @@ def _sorted(found: list[dict], *frames: pd.DataFrame) -> pd.DataFrame:
 def _no_events() -> pd.DataFrame:
     events = empty_events()
     events.insert(0, "_row", pd.Series([], dtype="int64"))
-    return _finish(events)
-
-
-def _finish(parsed: pd.DataFrame) -> pd.DataFrame:
-    """As tracker.load does: `_row` becomes `source_row`; empty coordinates filled from the gazetteer."""
-    events = parsed.rename(columns={"_row": "source_row"}).reset_index(drop=True)
-    return add_coordinates(events)
+    return finish_events(events)

@@ -33,7 +33,8 @@ def gdelt_sql(dyad: str, start: dt.date | str, end: dt.date | str) -> str:
         raise ValueError(f"start {start} is after end {end}")
     columns = ",\n  ".join(GDELT_USED_COLUMNS)
     return (
-        f"-- GDELT 2.0 events between {first} and {second}, {start} to {end}: the columns tracker.imports.read_gdelt uses\n"
+        f"-- GDELT 2.0 events between {first} and {second}, {start} to {end}, "
+        f"the columns tracker.imports.read_gdelt uses\n"
         f"SELECT\n  {columns}\n"
         f"FROM `{GDELT_TABLE}`\n"
         f"WHERE ((Actor1CountryCode = '{first}' AND Actor2CountryCode = '{second}')\n"

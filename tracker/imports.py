@@ -32,7 +32,6 @@ registration and carry ACLED's terms of use; cite ACLED when publishing anything
 from __future__ import annotations
 
 import csv
-import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -45,7 +44,7 @@ import pandas as pd
 from tracker.columnar import EVENT_DTYPES
 from tracker.filters import normalize_dyad
 from tracker.load import PROBLEM_COLUMNS, read_places, read_raw
-from tracker.schema import COLUMNS, EVENT_TYPES, SUMMARY_MAX_CHARS, URL_PATTERN
+from tracker.schema import SUMMARY_MAX_CHARS, URL_PATTERN
 
 # ---------------------------------------------------------------------------------------------
 # Reference tables
@@ -394,7 +393,7 @@ def _gdelt_events(raw: pd.DataFrame, dyad: str, found: list[dict]) -> pd.DataFra
     typed, bad = _gdelt_checked(text, found)
     repeated = ~bad & text["GLOBALEVENTID"].where(~bad).duplicated()
     first_seen = text.loc[~bad].drop_duplicates("GLOBALEVENTID").set_index("GLOBALEVENTID")
-    for file, row, value in zip(text.loc[repeated, "_file"], text.loc[repeated, "_row"], text.loc[repeated, "GLOBALEVENTID"]):
+    for file, row, value in text.loc[repeated, ["_file", "_row", "GLOBALEVENTID"]].itertuples(index=False):
         where = first_seen.loc[value]
         found.append(_problem(file, row, "GLOBALEVENTID", value,
                               f"{_quoted(value)} was already read ({where['_file']}:{where['_row']}); left out"))
@@ -404,13 +403,14 @@ def _gdelt_events(raw: pd.DataFrame, dyad: str, found: list[dict]) -> pd.DataFra
     code = text["EventCode"]
     names = {}
     for n in ("1", "2"):  # GDELT writes actor names in capitals; fall back on the country's name
-        country = text[f"Actor{n}CountryCode"]
-        names[n] = text[f"Actor{n}Name"].where(text[f"Actor{n}Name"] != "", country.map(COUNTRY_NAMES).fillna(country)).str.title()
+        name, country = text[f"Actor{n}Name"], text[f"Actor{n}CountryCode"]
+        names[n] = name.where(name != "", country.map(COUNTRY_NAMES).fillna(country)).str.title()
     place = text["ActionGeo_FullName"]
     parts = place.str.split(", ")
     geo_type, depth = text["ActionGeo_Type"], parts.str.len()
     # "City, Province, Country" (type 4, world city) or "Province, Country" (type 5, first-level division)
-    province = parts.str[1].where((geo_type == "4") & (depth == 3), parts.str[0].where((geo_type == "5") & (depth == 2)))
+    province = parts.str[1].where((geo_type == "4") & (depth == 3),
+                                  parts.str[0].where((geo_type == "5") & (depth == 2)))
     return _as_events({
         "event_id": "GDELT-" + text["GLOBALEVENTID"],
         "date": typed["date"],
@@ -645,7 +645,8 @@ def read_acled(path: Path | str, dyad: str) -> ImportResult:
     text = raw[list(ACLED_REQUIRED_COLUMNS)].apply(lambda s: s.str.strip()).assign(_file=name, _row=raw["_row"])
     relevant, both = acled_relevance(text, dyad)
     events = _acled_events(text[relevant], both[relevant], dyad, found)
-    return ImportResult(events, _problem_frame(found), _counts(dyad, len(raw) + wrong, wrong, int(relevant.sum()), events))
+    counts = _counts(dyad, len(raw) + wrong, wrong, int(relevant.sum()), events)
+    return ImportResult(events, _problem_frame(found), counts)
 
 
 # ---------------------------------------------------------------------------------------------

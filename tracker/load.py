@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -59,22 +61,41 @@ def _plain(value) -> str:
 def read_raw(source: Path | str | io.StringIO, name: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read a CSV as strings; returns (frame with a `_row` column, problems with its shape).
 
-    Rows with too many or too few fields are reported, not parsed; blank lines hold no data.
+    Rows with too many or too few fields, or that the csv module cannot read (a field over
+    csv.field_size_limit()), are reported, not parsed; blank rows (empty cells only) hold no data.
+    A column named `_row` (the name of our row numbers) is reported and left out.
     """
     name = name or str(source)
     text = source.getvalue() if isinstance(source, io.StringIO) else Path(source).read_text(encoding="utf-8-sig")
-    records = csv.reader(io.StringIO(text))
-    header = next(records, None)
+    # newline="": "\r", "\r\n" and "\n" all end a row, and a "\r" inside quotes stays in its field
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    problems, good = [], []
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        return pd.DataFrame({"_row": []}), _problems([dict(file=name, row=1, field="(file)", value="", message=f"header cannot be read: {error}")])
     if not header:
         return pd.DataFrame({"_row": []}), _problems([dict(file=name, row=0, field="(file)", value="", message="is empty: no header row")])
-    problems, good = [], []
-    for number, record in enumerate(records, start=2):
+    reserved = {i for i, column in enumerate(header) if column == "_row"}
+    problems += [dict(file=name, row=1, field="_row", value="_row", message="unknown column (the name is reserved); rename it")
+                 for _ in reserved]
+    for number in itertools.count(2):
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:  # the reader resumes on the next line
+            problems.append(dict(file=name, row=number, field="(row)", value="", message=f"cannot be read: {error}"))
+            continue
+        if not any(cell.strip() for cell in record):
+            continue
         if len(record) == len(header):
-            good.append([number, *record])
-        elif any(cell.strip() for cell in record):
+            good.append([number, *(cell for i, cell in enumerate(record) if i not in reserved)])
+        else:
             problems.append(dict(file=name, row=number, field="(row)", value="",
                                  message=f"has {len(record)} fields, the header has {len(header)}"))
-    frame = pd.DataFrame(good, columns=["_row", *header], dtype=str).astype({"_row": "int64"})
+    columns = [column for i, column in enumerate(header) if i not in reserved]
+    frame = pd.DataFrame(good, columns=["_row", *columns], dtype=str).astype({"_row": "int64"})
     return frame, _problems(problems)
 
 
@@ -89,7 +110,12 @@ def _header_problems(frame: pd.DataFrame, name: str) -> list[dict]:
     problems += [dict(file=name, row=1, field=c, value=c,
                       message=f"unknown column; expected one of {', '.join(COLUMNS)}")
                  for c in columns if c not in COLUMNS]
+    problems += [dict(file=name, row=1, field=c, value=c, message=f"column appears {n} times; keep one")
+                 for c, n in Counter(columns).items() if n > 1 and c in COLUMNS]
     return problems
+
+
+_FILE_REJECTED = ("required column is missing", "times; keep one")
 
 
 def parse_events(raw: pd.DataFrame, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -120,9 +146,11 @@ def parse_events(raw: pd.DataFrame, name: str) -> tuple[pd.DataFrame, pd.DataFra
         report(column, text[column].notna() & values.isna(), "is not a number")
         parsed[column] = values.astype("float64")
     for column in INT_COLUMNS:
-        values = pd.to_numeric(text[column], errors="coerce")
-        whole = values.notna() & (values == values.round())
-        report(column, text[column].notna() & ~whole, "is not a whole number")
+        values = pd.to_numeric(text[column], errors="coerce").astype("float64")
+        too_large = values.abs() >= 2 ** 53  # beyond this a float64 skips whole numbers; inf too
+        whole = values.notna() & ~too_large & (values == values.round())
+        report(column, too_large, "is too large for a whole number")
+        report(column, text[column].notna() & ~whole & ~too_large, "is not a whole number")
         parsed[column] = values.where(whole).astype("Int64")
     for column in REQUIRED_COLUMNS:
         if column in raw:
@@ -200,7 +228,7 @@ def check_events(raw: pd.DataFrame, name: str, read_problems: pd.DataFrame | Non
     Unknown columns are reported (row 1) and left out; a missing required column rejects the file.
     """
     found = [read_problems, _problems(_header_problems(raw, name))]
-    if (found[1]["message"] == "required column is missing").any():
+    if found[1]["message"].str.endswith(_FILE_REJECTED).any():
         return _empty_events(), _combine(found)
     parsed, parse_problems = parse_events(raw, name)
     checked = schema_problems(parsed, name)
@@ -209,7 +237,7 @@ def check_events(raw: pd.DataFrame, name: str, read_problems: pd.DataFrame | Non
     found += [parse_problems, checked]
     problems = _combine(found)
     valid = parsed.loc[~parsed["_row"].isin(problems.loc[problems["row"] > 1, "row"])]
-    return _finish(valid), problems
+    return finish_events(valid), problems
 
 
 def _combine(problem_frames: list[pd.DataFrame | None]) -> pd.DataFrame:
@@ -221,13 +249,13 @@ def _combine(problem_frames: list[pd.DataFrame | None]) -> pd.DataFrame:
 
 def _empty_events() -> pd.DataFrame:
     parsed, _ = parse_events(pd.DataFrame({"_row": pd.Series([], dtype=int)}), "")
-    return _finish(parsed)
+    return finish_events(parsed)
 
 
 CATEGORY_COLUMNS = ("date_precision", "dyad", "event_type", "actor_level", "confidence", "country")
 
 
-def _finish(parsed: pd.DataFrame) -> pd.DataFrame:
+def finish_events(parsed: pd.DataFrame) -> pd.DataFrame:
     """Valid rows, in the file's order, as the rest of the tracker uses them: `_row` renamed
     `source_row`, few-valued columns as categories (fast to filter and group, small at a million
     rows), and empty coordinates filled from the gazetteer."""

@@ -1,8 +1,8 @@
 """Synthetic events for tests and benchmarks: the shape of the curated data, none of its content.
 
 A row of `synthetic_events` is one invented event in the tracker's schema (tracker.schema.COLUMNS,
-parsed dtypes), valid against EventSchema when written and read back: ids SYN-000000001…, dates
-from 2015 to today, the three tracked dyads and a few more, event types in the proportions of the
+parsed dtypes), valid against EventSchema when written and read back: ids SYN-000000001… in date
+order, dates from 2015 to today, the three tracked dyads and a few more, event types in the proportions of the
 curated data/events.csv, places and coordinates from data/places.csv, fatalities for violent types,
 http URLs under https://example.org/synthetic/. Everything is drawn with numpy a column at a time
 and strings are built in Arrow (no Python loop per row), so a million rows take about a second.
@@ -35,7 +35,8 @@ TYPE_COUNTS = {
     "militant_crackdown": 8, "agreement_suspension": 2, "talks_breakdown": 1,
 }
 # Share of each violent type's events with reported fatalities (as in data/events.csv).
-FATALITY_SHARES = {"militant_attack": 1.0, "border_clash": 0.65, "cross_border_strike": 0.46, "militant_crackdown": 0.38}
+FATALITY_SHARES = {"militant_attack": 1.0, "border_clash": 0.65, "cross_border_strike": 0.46,
+                   "militant_crackdown": 0.38}
 # Actor levels of visits, talks and agreements (as in data/events.csv); 15% of these have none.
 LEVEL_SHARES = {"minister": 51, "official": 29, "envoy": 14, "military": 7, "head_of_government": 6}
 LEVEL_TYPES = ("high_level_visit", "talks", "agreement")
@@ -95,6 +96,8 @@ def synthetic_events(n: int, seed: int = 0) -> pd.DataFrame:
     date = first + rng.integers(0, (last - first).astype(int) + 1, n)
     monthly = rng.random(n) < MONTH_PRECISION_SHARE
     date = np.where(monthly, date.astype("datetime64[M]").astype("datetime64[D]"), date)  # month precision: the 1st
+    order = np.argsort(date, kind="stable")  # ids in date order, as a curated file grows
+    date, monthly = date[order], monthly[order]
     reported = lambda: np.minimum(date + rng.integers(0, 4, n), last)  # noqa: E731 (published 0-3 days later)
 
     dyads, types = list(DYAD_SHARES), list(TYPE_COUNTS)
@@ -110,8 +113,10 @@ def synthetic_events(n: int, seed: int = 0) -> pd.DataFrame:
     pick = _places_for(dyads, dyad, places, rng)
     located = (pick >= 0) & (rng.random(n) < LOCATED_SHARE)
     pick = np.where(located, pick, 0)
-    place = {c: pa.array(places[c], type=pa.string(), from_pandas=True).take(pick) for c in ("place", "province", "country")}
-    coordinate = {c: np.where(located, places[c].to_numpy(dtype="float64")[pick], np.nan) for c in ("latitude", "longitude")}
+    place = {c: pa.array(places[c], type=pa.string(), from_pandas=True).take(pick)
+             for c in ("place", "province", "country")}
+    coordinate = {c: np.where(located, places[c].to_numpy(dtype="float64")[pick], np.nan)
+                  for c in ("latitude", "longitude")}
 
     fatal = rng.random(n) < pd.Series(type_names).map(FATALITY_SHARES).fillna(0.0).to_numpy()
     best = np.floor(rng.lognormal(1.0, 1.2, n)).clip(0, 400)

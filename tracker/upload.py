@@ -9,7 +9,7 @@ spreadsheet: the header is row 1, and a quoted field spanning lines stays in one
 Accepted: UTF-8 with or without byte order mark, UTF-16/32 with one, and Windows-1252 (Excel's
 "CSV" on Windows; said in a note); commas, semicolons or tabs between fields.
 Refused with UploadError: binary files (an .xlsx workbook, a PDF…), files over MAX_UPLOAD_BYTES
-or with more than MAX_UPLOAD_ROWS data rows.
+or with more than MAX_UPLOAD_ROWS rows after the header.
 
 Dates (in the date columns only):
 - converted, with a note: 2025/04/19 and 2025.04.19 (year first); 19-Apr-2025, 19 April 2025 and
@@ -62,6 +62,7 @@ MONTHS = {name: number for number, names in enumerate([
     ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
     ("dec", "december")], start=1) for name in names}
+_NAMES = [""] + [dt.date(2000, n, 1).strftime("%B") for n in range(1, 13)]
 
 
 class UploadError(ValueError):
@@ -121,7 +122,7 @@ def _refuse_binary(data: bytes, name: str) -> None:
     if b"\x00" not in data:
         return
     kind = next((label for signature, label in BINARY_SIGNATURES if data.startswith(signature)), None)
-    if kind is None and data[1::2].count(0) > len(data) // 4:
+    if kind is None and max(data[0::2].count(0), data[1::2].count(0)) > len(data) // 4:
         kind = "UTF-16 text without a byte order mark"
     raise UploadError(f"{name}: is {kind or 'a binary file'}, not CSV text; {SAVE_AS_CSV}")
 
@@ -156,7 +157,7 @@ class _Record:
         return self.fields is not None and not any(f.strip() for f in self.fields)
 
 
-def split_records(text: str, delimiter: str, name: str) -> tuple[list[str], list[_Record]]:
+def _split_records(text: str, delimiter: str, name: str) -> tuple[list[str], list[_Record]]:
     """(header, the records after it, blank ones included); raises UploadError past MAX_UPLOAD_ROWS."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] = []
@@ -230,8 +231,7 @@ def _two_digit_year(m: re.Match, value: str) -> tuple[str, str]:
     raise _Refused(f"{_quote(value)} has a two-digit year; write it as YYYY-MM-DD")
 
 
-_NAMES = [""] + [dt.date(2000, n, 1).strftime("%B") for n in range(1, 13)]
-DATE_RULES = (  # (pattern, converter); the first full match decides
+DATE_RULES = (  # (pattern, converter); the first full match decides; digits are ASCII only
     (r"(\d{4})-(\d{1,2})-(\d{1,2})[ T]00:00(?::00(?:\.0+)?)?",
      lambda m, v: (_iso(int(m[1]), int(m[2]), int(m[3]), v), "YYYY-MM-DD 00:00:00 (midnight time dropped)")),
     (r"(\d{4})([/.])(\d{1,2})\2(\d{1,2})",
@@ -244,7 +244,7 @@ DATE_RULES = (  # (pattern, converter); the first full match decides
     (r"\d{1,2}([/.-])(?:\d{1,2}|[A-Za-z]+)\1\d{2}", _two_digit_year),
     (r"(\d{5})(\.\d+)?", _serial),
 )
-_DATE_RULES = tuple((re.compile(pattern), convert) for pattern, convert in DATE_RULES)
+_DATE_RULES = tuple((re.compile(pattern, re.ASCII), convert) for pattern, convert in DATE_RULES)
 
 
 def convert_date(value: str) -> tuple[str, str] | None:
@@ -256,7 +256,7 @@ def convert_date(value: str) -> tuple[str, str] | None:
     for pattern, convert in _DATE_RULES:
         match = pattern.fullmatch(text)
         if match:
-            return convert(match, value)
+            return convert(match, text)
     return None
 
 
@@ -270,7 +270,7 @@ def read_upload(data: bytes, name: str) -> UploadResult:
     delimiter = detect_delimiter(text)
     if delimiter != ",":
         notes.append(f"fields are separated by {DELIMITERS[delimiter]}")
-    header, records = split_records(text, delimiter, name)
+    header, records = _split_records(text, delimiter, name)
     own: list[dict] = []  # problems found here; they take precedence over tracker.load's for a row and field
 
     def problem(row: int, field: str, value: str, message: str) -> None:
@@ -285,9 +285,13 @@ def read_upload(data: bytes, name: str) -> UploadResult:
     for column in sorted(c for c, n in names.items() if n > 1 and c):
         problem(1, column, column, f"column appears {names[column]} times; keep one")
     data_rows = [r.row for r in records if not r.blank]
-    if not any(columns):
-        problem(1, "(file)", "", "row 1 is empty: the column names must be on row 1") if data_rows else \
-            problem(0, "(file)", "", "is empty: no header row")
+    for record in records:
+        if record.fields is None:
+            problem(record.row, "(row)", "", f"cannot be read: {record.error}")
+    if not any(columns) and data_rows:
+        problem(1, "(file)", "", "row 1 is empty: the column names must be on row 1")
+    elif not any(columns):
+        problem(0, "(file)", "", "is empty: no header row")
     separators_only = sum(r.blank and len(r.fields) > 1 for r in records)
     if separators_only:
         notes.append(f"{separators_only} row(s) holding only separators (,,,) were ignored")
@@ -333,10 +337,7 @@ def _dropped_columns(columns: list[str], records: list[_Record], notes: list[str
 def _checked_fields(record: _Record, width: int, dates: dict[int, str], counts: dict[int, str],
                     converted: dict, problem) -> list[str] | None:
     """The record's fields with dates converted, or None when it is blank or rejected here."""
-    if record.fields is None:
-        problem(record.row, "(row)", "", f"cannot be read: {record.error}")
-        return None
-    if record.blank:
+    if record.fields is None or record.blank:  # unreadable ones are reported already
         return None
     if len(record.fields) != width:
         first, last = record.lines
@@ -412,14 +413,14 @@ def problems_csv(problems: pd.DataFrame) -> str:
 
 
 def rejected_rows_csv(raw_text_or_frame: str | pd.DataFrame, problems: pd.DataFrame, neutralise: bool = True) -> str:
-    """The rejected rows as the user wrote them, after a first `problems` column of messages.
+    """The rejected rows as the user wrote them, after a first `problems` column: "row 7: date: …; …".
 
     Takes the decoded upload (UploadResult.text) or read_raw's frame (with `_row`). Written with commas;
     formula-like cells are neutralised (see tracker.safe_io) unless `neutralise` is False.
     """
     if isinstance(raw_text_or_frame, str):
         text = raw_text_or_frame
-        header, records = split_records(text, detect_delimiter(text), "")
+        header, records = _split_records(text, detect_delimiter(text), "")
         by_row = {r.row: r.fields or [] for r in records}
     else:
         frame = raw_text_or_frame
@@ -429,7 +430,7 @@ def rejected_rows_csv(raw_text_or_frame: str | pd.DataFrame, problems: pd.DataFr
     rows = problems[problems["row"] > 1]
     messages = rows.assign(line=rows["field"] + ": " + rows["message"]).groupby("row", sort=True)["line"].agg("; ".join)
     out = [[PROBLEMS_COLUMN, *(c for i, c in enumerate(header) if i not in dropped)]]
-    out += [[message, *(f for i, f in enumerate(by_row.get(row, [])) if i not in dropped)]
+    out += [[f"row {row}: {message}", *(f for i, f in enumerate(by_row.get(row, [])) if i not in dropped)]
             for row, message in messages.items()]
     if neutralise:
         out = [[neutralise_cell(cell) for cell in record] for record in out]
