@@ -7,6 +7,7 @@ the same view; an invalid parameter falls back to the default with a note.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ import streamlit as st
 from tracker import charts, export, views
 from tracker.brief import View, brief_files, brief_zip, render_images
 from tracker.filters import Filters, parse_day
+from tracker.imports import gdelt_goldstein_series, read_gdelt
 from tracker.index import IndexParams, tension_index, what_moved
 from tracker.load import check_events, format_problems, read_raw
 from tracker.paths import EVENTS_CSV, METHODOLOGY_MD
@@ -65,8 +67,17 @@ def load_events(path: str, modified: float) -> tuple[pd.DataFrame, pd.DataFrame]
 
 
 @st.cache_data(show_spinner="Checking your file…", max_entries=4)
-def load_upload(data: bytes, name: str) -> UploadResult:
-    return read_upload(data, name)
+def load_upload(file_id: str, name: str, _data: bytes) -> UploadResult:
+    return read_upload(_data, name)
+
+
+@st.cache_data(show_spinner="Reading the GDELT file…", max_entries=4)
+def gdelt_series(file_id: str, name: str, _data: bytes, dyad: str) -> pd.DataFrame:
+    """GDELT's daily Goldstein series for the dyad, from an uploaded export (kept in a temporary folder)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(name).name
+        path.write_bytes(_data)
+        return gdelt_goldstein_series(read_gdelt([path], dyad).events)
 
 
 # The events in use are passed unhashed (leading underscore) with a small key naming them.
@@ -106,14 +117,14 @@ if not problems.empty:
 with st.sidebar.expander("Your own events file"):
     uploaded = st.file_uploader("Events CSV in the tracker's columns (see data/columns.csv)", type=["csv", "txt", "tsv"],
                                 key="upload", help=f"Up to {MAX_UPLOAD_BYTES // 1_000_000} MB and {MAX_UPLOAD_ROWS:,} rows; "
-                                "UTF-8, UTF-16 or Excel's Latin-1; commas, semicolons or tabs. Kept in your session "
+                                "UTF-8, UTF-16 or Excel's Windows-1252; commas, semicolons or tabs. Kept in your session "
                                 "only: nothing is written to the server.")
     source = st.radio("Explore", ["curated data", "my file", "both"], key="source", horizontal=True,
                       disabled=uploaded is None)
 upload = None
 if uploaded is not None:
     try:
-        upload = load_upload(uploaded.getvalue(), uploaded.name)
+        upload = load_upload(uploaded.file_id, uploaded.name, uploaded.getvalue())
     except UploadError as error:
         st.error(str(error))
 if upload is not None:
@@ -261,6 +272,16 @@ with tab_index:
                                 "change": st.column_config.NumberColumn("Change in score", format="%+.1f")})
     st.plotly_chart(figures["by-type"], key="type_chart")
     st.plotly_chart(figures["net"], key="net_chart")
+    with st.expander("Compare with GDELT's Goldstein series"):
+        st.caption("Load a GDELT 2.0 events export (.CSV or .zip) or a BigQuery result (`python -m tracker gdelt-sql` "
+                   "prints the query). Imported events stay apart from the curated ones: only the series is drawn.")
+        gdelt_file = st.file_uploader("GDELT file", type=["csv", "zip"], key="gdelt_upload")
+        if gdelt_file is not None:
+            series = gdelt_series(gdelt_file.file_id, gdelt_file.name, gdelt_file.getvalue(), dyad)
+            show = st.radio("Show", ["both", "index", "goldstein"], horizontal=True, key="gdelt_show",
+                            format_func={"both": "both", "index": "curated index", "goldstein": "GDELT Goldstein"}.get)
+            st.plotly_chart(charts.index_and_goldstein(view.index, series, show, subtitle=filters.describe(), note=note),
+                            key="gdelt_chart")
 
 # ---- Events ----
 

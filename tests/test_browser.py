@@ -112,3 +112,11 @@ def test_upload_a_bad_file_shows_the_report(page, tmp_path):
     page.get_by_text("is not a date").first.wait_for(state="attached")  # a data-grid cell: in the DOM, drawn on canvas
     page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
     assert (tmp_path / "dashboard.png").stat().st_size > 10_000
+
+
+def test_gdelt_series_beside_the_curated_index(page):
+    page.get_by_role("tab", name="Index").click()
+    page.get_by_text("Compare with GDELT's Goldstein series").click()
+    sample = ROOT / "tests" / "fixtures" / "gdelt_sample.export.CSV.zip"
+    page.locator("[data-testid='stExpander'] input[type='file']").last.set_input_files(str(sample))
+    page.get_by_text("AFG-PAK GDELT Goldstein, 7-day mean").first.wait_for(state="attached")

@@ -99,3 +99,15 @@ def test_charts_aggregate_very_many_events(monkeypatch, sample_events):
     located = afpk.assign(latitude=[33.0, 33.0, 34.0, 34.0, 34.0, 35.0], longitude=70.0)
     places = charts.events_map(located)
     assert list(places.data[1].customdata[:, 1]) == [2, 3, 1]  # events per place
+
+
+def test_curated_index_and_gdelt_goldstein_on_one_chart(sample_events):
+    afpk = sample_events[sample_events["dyad"] == "AFG-PAK"]
+    goldstein = pd.DataFrame({"date": pd.date_range("2025-01-01", periods=10), "dyad": "AFG-PAK",
+                              "goldstein_sum": -5.0, "goldstein_mean": -5.0, "events": 1})
+    names = lambda fig: [t.name for t in fig.data]  # noqa: E731
+    both = charts.index_and_goldstein(tension_index(afpk), goldstein, "both")
+    assert names(both) == ["AFG-PAK curated index", "AFG-PAK GDELT Goldstein, 7-day mean"]
+    assert both.data[1].yaxis == "y2" and tuple(both.layout.yaxis2.range) == (10, -10)
+    assert names(charts.index_and_goldstein(tension_index(afpk), goldstein, "goldstein")) == ["AFG-PAK GDELT Goldstein, 7-day mean"]
+    assert names(charts.index_and_goldstein(tension_index(afpk), goldstein, "index")) == ["AFG-PAK curated index"]

@@ -309,3 +309,25 @@ def dyad_comparison(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexP
     fig.update_yaxes(range=[0, 100], title="Tension index (0-100, 50 = balance)")
     fig.add_hline(y=50, line=dict(color="#999", dash="dot", width=1))
     return _layout(fig, title, subtitle, note)
+
+
+def index_and_goldstein(index_df: pd.DataFrame, goldstein: pd.DataFrame, show: str = "both",
+                        title: str = "Curated tension index and GDELT's Goldstein series", subtitle: str = "",
+                        note: str = SOURCE_NOTE) -> go.Figure:
+    """The curated index (left axis) and/or GDELT's daily mean Goldstein score, 7-day average (right
+    axis, reversed so that conflict points up on both). `show`: "index", "goldstein" or "both"."""
+    fig = go.Figure()
+    if show in ("index", "both"):
+        for dyad, series in index_df.groupby("dyad", sort=True):
+            fig.add_trace(go.Scatter(x=series["date"], y=series["index"], mode="lines", name=f"{dyad} curated index",
+                                     line=dict(width=2.5, color="#333")))
+    if show in ("goldstein", "both"):
+        for dyad, series in goldstein.groupby("dyad", sort=True):
+            weekly = series.set_index("date")["goldstein_mean"].rolling("7D", min_periods=1).mean()
+            fig.add_trace(go.Scatter(x=weekly.index, y=weekly.to_numpy(), mode="lines", yaxis="y2",
+                                     name=f"{dyad} GDELT Goldstein, 7-day mean", line=dict(width=1.8, color="#e6550d")))
+    fig.update_layout(yaxis=dict(range=[0, 100], title="Tension index (0-100)", visible=show != "goldstein"),
+                      yaxis2=dict(range=[10, -10], title="Goldstein (−10 conflict … +10 cooperation)", overlaying="y",
+                                  side="right", showgrid=False, visible=show != "index"))
+    return _layout(fig, title, subtitle, note + "<br>GDELT: machine-coded news events, every record counted; not "
+                   "curated and not the tracker's method")
