@@ -6,7 +6,9 @@ the same view; an invalid parameter falls back to the default with a note.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import sys
 import tempfile
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import streamlit as st
 
 from tracker import charts, export, views
 from tracker.brief import View, brief_files, brief_zip, render_images
+from tracker.columnar import read_parquet_events
 from tracker.filters import Filters, parse_day
 from tracker.imports import gdelt_goldstein_series, read_gdelt
 from tracker.index import IndexParams, tension_index, what_moved
@@ -28,12 +31,20 @@ from tracker.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, UploadError, Uploa
 st.set_page_config(page_title="Bilateral relations tracker", page_icon="🧭", layout="wide")
 PUBLISHED = IndexParams()
 TABLE_ROWS = 5_000  # the events table shows at most this many rows; downloads hold all
+LARGE_VIEW = 20_000  # events in view beyond which downloads are made when clicked
+MAX_CHOICES = 1_000  # events offered when picking events to label or to compare around
 # View choices kept in the page address beside the filters, with how to read each from it.
 VIEW_CHOICES = {
     "annotate": list, "pivot": lambda raw: raw[-1], "window": lambda raw: int(raw[-1]),
     "compare_dyads": list, "overlay": lambda raw: raw[-1], "changing_by": lambda raw: raw[-1],
     "week_end": lambda raw: parse_day(raw[-1]),
 }
+
+
+def on_click_if_large(make):
+    """Download contents: made now for an ordinary view, only when clicked for a very large one (so
+    that a filter change over a million events does not write a CSV no one asked for)."""
+    return make if len(shown) > LARGE_VIEW else make()
 
 
 def adopt(key: str, allowed, default) -> None:
@@ -62,8 +73,17 @@ def adopt(key: str, allowed, default) -> None:
 
 @st.cache_data(show_spinner="Loading events…")
 def load_events(path: str, modified: float) -> tuple[pd.DataFrame, pd.DataFrame]:
+    if path.endswith(".parquet"):
+        return read_parquet_events(path, Path(path).name)
     raw, read_problems = read_raw(path, Path(path).name)
     return check_events(raw, Path(path).name, read_problems)
+
+
+def data_path() -> str:
+    """The curated events, or the file after `--data` (`streamlit run dashboard.py -- --data FILE`)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data", default=str(EVENTS_CSV))
+    return parser.parse_known_args(sys.argv[1:])[0].data
 
 
 @st.cache_data(show_spinner="Checking your file…", max_entries=4)
@@ -107,11 +127,11 @@ def briefing_zip(_view: View, view_key: tuple) -> bytes:
 
 # ---- Load: the curated data, a file of the user's own, or both ----
 
-path = str(EVENTS_CSV)
+path = data_path()
 modified = Path(path).stat().st_mtime
 curated, problems = load_events(path, modified)
 if not problems.empty:
-    st.error(f"{len(problems)} problem(s) in the curated events file; the rows concerned are left out until fixed.")
+    st.error(f"{len(problems)} problem(s) in {Path(path).name}; the rows concerned are left out until fixed.")
     st.code("\n".join(format_problems(problems)), language=None)
 
 with st.sidebar.expander("Your own events file"):
@@ -245,15 +265,19 @@ for column, (label, value) in zip(st.columns(len(headline)), headline.items()):
 
 figures = view.figures()
 note = view.note()
+# Events offered in the pickers: the most significant ones (all of them for a curated-size view).
+picked = view.key_events(top=MAX_CHOICES)
+choices = picked["event_id"].tolist()
+choice_labels = dict(zip(choices, picked["date"].dt.strftime("%Y-%m-%d") + " · " + picked["summary"].str.slice(0, 80)))
 tab_index, tab_events, tab_periods, tab_dyads, tab_changing, tab_brief = st.tabs(
     ["Index", "Events", "Compare periods", "Compare dyads", "What is changing", "Briefing exports"])
 
 # ---- Index ----
 
 with tab_index:
-    adopt("annotate", set(shown["event_id"]), [])
-    labelled = st.multiselect("Events labelled on the chart (default: the most significant)", shown["event_id"].tolist(),
-                              format_func=lambda i: f"{i[8:16]} · {shown.set_index('event_id').at[i, 'summary'][:70]}",
+    adopt("annotate", set(choices), [])
+    labelled = st.multiselect("Events labelled on the chart (default: the most significant)", choices,
+                              format_func=choice_labels.get,
                               key="annotate", placeholder="The 8 most significant events")
     if labelled:
         figures["index"] = charts.index_timeline(view.index, shown, params, title=view.finding(),
@@ -304,24 +328,23 @@ with tab_events:
         "confidence": "Confidence", "source1_url": st.column_config.LinkColumn("Source", **link),
         "source2_url": st.column_config.LinkColumn("Source 2", **link)})
     down = st.columns(2)
-    down[0].download_button("Download these events (CSV)", export.events_csv(shown), mime="text/csv",
-                            file_name=filters.file_stem("events") + ".csv", key="download_events")
-    down[1].download_button("Download the index (CSV)", export.index_csv(view.index.merge(view.band, on=["date", "dyad"]), params),
+    down[0].download_button("Download these events (CSV)", on_click_if_large(lambda: export.events_csv(shown)),
+                            mime="text/csv", file_name=filters.file_stem("events") + ".csv", key="download_events")
+    down[1].download_button("Download the index (CSV)",
+                            on_click_if_large(lambda: export.index_csv(view.index.merge(view.band, on=["date", "dyad"]), params)),
                             file_name=filters.file_stem("tension-index") + ".csv", mime="text/csv", key="download_index")
 
 # ---- Compare periods ----
 
 with tab_periods:
     st.caption("Two periods side by side, by default the 90 days before and after a chosen event.")
-    pivot_options = shown["event_id"].tolist()
-    default_pivot = "AFG-PAK-20250419-dar-kabul-visit" if "AFG-PAK-20250419-dar-kabul-visit" in pivot_options else None
-    adopt("pivot", set(pivot_options), default_pivot or (pivot_options[-1] if pivot_options else None))
-    pivot = st.selectbox("Around the event", pivot_options, key="pivot",
-                         format_func=lambda i: f"{i[8:16]} · {shown.set_index('event_id').at[i, 'summary'][:80]}")
+    default_pivot = "AFG-PAK-20250419-dar-kabul-visit" if "AFG-PAK-20250419-dar-kabul-visit" in choice_labels else None
+    adopt("pivot", set(choices), default_pivot or (choices[-1] if choices else None))
+    pivot = st.selectbox("Around the event", choices, key="pivot", format_func=choice_labels.get)
     adopt("window", set(range(7, 366)), 90)
     window = st.number_input("Days before and after", 7, 365, key="window")
     if pivot:
-        day = shown.set_index("event_id").at[pivot, "date"].date()
+        day = picked.loc[picked["event_id"] == pivot, "date"].iloc[0].date()
         first_period = (day - dt.timedelta(days=window), day - dt.timedelta(days=1))
         second_period = (day, day + dt.timedelta(days=window - 1))
         counted = filters.without_dates().apply(events)

@@ -88,7 +88,7 @@ class View:
     def key_events(self, top: int = KEY_EVENTS) -> pd.DataFrame:
         """The period's most significant events (largest absolute weight), in date order."""
         weight = event_weights(self.events, self.params).abs()
-        return self.events.loc[weight.sort_values(ascending=False).index[:top]].sort_values("date")
+        return self.events.loc[weight.nlargest(top).index].sort_values("date", kind="stable")
 
     def headline(self) -> dict[str, str]:
         current = self.index["index"].iloc[-1] if len(self.index) else None
