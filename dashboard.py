@@ -390,7 +390,7 @@ with tab_changing:
 # ---- Briefing exports ----
 
 with tab_brief:
-    st.caption(f"Slide-ready images of every chart above (PNG at 3× and SVG), and a briefing pack: images, CSVs, "
+    st.caption("Slide-ready images of every chart above (PNG at 3× and SVG), and a briefing pack: images, CSVs, "
                "metadata, README and a one-page brief (HTML and PDF). Drawing them takes a few seconds.")
     if st.button("Prepare chart images", key="prepare_images"):
         st.session_state["images_for"] = view_key

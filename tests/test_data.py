@@ -3,9 +3,8 @@
 import pandas as pd
 import pytest
 
-from tracker.coverage import empty_months
 from tracker.load import read_events, read_places
-from tracker.paths import DATA_DIR, ROOT
+from tracker.paths import ROOT
 
 
 @pytest.fixture(scope="module")

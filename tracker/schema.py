@@ -144,8 +144,3 @@ class EventSchema(pa.DataFrameModel):
     def source3_has_url(cls, df: pd.DataFrame) -> pd.Series:
         return df["source3_url"].notna() | (df["source3_outlet"].isna() & df["source3_date"].isna())
 
-
-def source_urls(events: pd.DataFrame) -> pd.Series:
-    """Every event's source URLs as one space-separated string (source 1 first)."""
-    parts = [events[f"source{n}_url"].fillna("") for n in SOURCE_SLOTS]
-    return (parts[0] + " " + parts[1] + " " + parts[2]).str.strip().str.replace(r"\s+", " ", regex=True)
