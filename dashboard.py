@@ -253,6 +253,7 @@ st.query_params.from_dict({**filters.to_query_params(), "half_life": str(half_li
 view = build_view(events, events_key, filters, float(half_life), weights)
 view_key = (events_key, filters, half_life, weights)
 params, shown = view.params, view.events
+counted = filters.without_dates().apply(events)  # the index counts history before the period too
 
 # ---- Headline figures ----
 
@@ -285,7 +286,7 @@ with tab_index:
                                                  annotate=labelled)
     st.plotly_chart(figures["index"], key="index_chart")
     st.subheader("What moved the index")
-    moved = what_moved(filters.without_dates().apply(events), params, start=start, end=end, top=10)
+    moved = what_moved(counted, params, start=start, end=end, top=10)
     if len(view.index):
         st.caption(f"From {start:%d %b %Y} ({view.index['index'].iloc[0]:.1f}) to {end:%d %b %Y} "
                    f"({view.index['index'].iloc[-1]:.1f}): the events of the period that changed the score most "
@@ -347,7 +348,6 @@ with tab_periods:
         day = picked.loc[picked["event_id"] == pivot, "date"].iloc[0].date()
         first_period = (day - dt.timedelta(days=window), day - dt.timedelta(days=1))
         second_period = (day, day + dt.timedelta(days=window - 1))
-        counted = filters.without_dates().apply(events)
         full_index = tension_index(counted, params, end=pd.Timestamp(second_period[1]))
         comparison = views.compare_periods(counted, full_index, first_period, second_period)
         st.plotly_chart(charts.period_comparison(comparison, first_period, second_period,
@@ -380,7 +380,7 @@ with tab_changing:
     adopt("changing_by", {"event_type", "province"}, "event_type")
     by = st.radio("By", ["event_type", "province"], format_func={"event_type": "event type", "province": "province"}.get,
                   horizontal=True, key="changing_by")
-    changing = views.whats_changing(filters.without_dates().apply(events), week_end, by=by)
+    changing = views.whats_changing(counted, week_end, by=by)
     st.caption(f"Events in the four weeks to {week_end:%d %b %Y} against the average four weeks of the previous 4 and "
                f"52 weeks; changes of {views.CHANGE_FLAG_PERCENT:.0f}% or more are flagged.")
     st.dataframe(changing, hide_index=True, width="stretch", key="changing_table")

@@ -181,12 +181,7 @@ def events_map(events: pd.DataFrame, title: str = "Where events happened", subti
             marker=dict(size=size, color=TYPE_COLORS.get(event_type, "#888"), line=dict(width=0.5, color="#333"), opacity=0.85),
             customdata=pd.concat([plain_column(group["summary"]), plain_column(group["location"])], axis=1),
             hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra></extra>"))
-    lon_range, lat_range = _map_window(located)
-    mid_lat = sum(lat_range) / 2
-    fig.update_xaxes(range=lon_range, visible=False)
-    # An equirectangular map, stretched so that a degree looks as long north-south as east-west here.
-    fig.update_yaxes(range=lat_range, visible=False, scaleanchor="x", scaleratio=1 / math.cos(math.radians(mid_lat)))
-    fig.update_layout(plot_bgcolor="#f4f6f8")
+    _frame_map(fig, located)
     where = f"{len(located)} of {len(events)} events mapped"
     if len(away):
         where += f"; {len(away)} elsewhere ({', '.join(sorted(away['location'].dropna().unique())[:4])})"
@@ -206,13 +201,19 @@ def _places_map(fig: go.Figure, located: pd.DataFrame, total: int, away: int, ti
                     opacity=0.6, line=dict(width=0.5, color="#333")),
         customdata=pd.concat([plain_column(places["place"]), places[["events", "killed"]]], axis=1),
         hovertemplate="%{customdata[0]}<br>%{customdata[1]:,} events, %{customdata[2]:,} killed<extra></extra>"))
+    _frame_map(fig, located)
+    where = f"{len(located):,} of {total:,} events mapped at {len(places):,} places" + (f"; {away:,} elsewhere" if away else "")
+    return _layout(fig, title, subtitle, f"{note}<br>{where} · {MAP_NOTE}", legend="right")
+
+
+def _frame_map(fig: go.Figure, located: pd.DataFrame) -> None:
+    """Zoom to the events and draw an equirectangular map, stretched so that a degree looks as long
+    north-south as east-west at the map's middle latitude."""
     lon_range, lat_range = _map_window(located)
     fig.update_xaxes(range=lon_range, visible=False)
     fig.update_yaxes(range=lat_range, visible=False, scaleanchor="x",
                      scaleratio=1 / math.cos(math.radians(sum(lat_range) / 2)))
     fig.update_layout(plot_bgcolor="#f4f6f8")
-    where = f"{len(located):,} of {total:,} events mapped at {len(places):,} places" + (f"; {away:,} elsewhere" if away else "")
-    return _layout(fig, title, subtitle, f"{note}<br>{where} · {MAP_NOTE}", legend="right")
 
 
 def _map_window(located: pd.DataFrame) -> tuple[list[float], list[float]]:
