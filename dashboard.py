@@ -18,7 +18,7 @@ import streamlit as st
 from tracker import charts, export, views
 from tracker.brief import View, brief_files, brief_zip, render_images
 from tracker.columnar import read_parquet_events
-from tracker.filters import Filters, parse_day
+from tracker.filters import Filters, by_dyad, parse_day
 from tracker.imports import gdelt_goldstein_series, read_gdelt
 from tracker.index import IndexParams, tension_index, what_moved
 from tracker.load import check_events, format_problems, read_raw
@@ -70,13 +70,17 @@ def adopt(key: str, allowed, default) -> None:
 
 
 # ---- Cached work, keyed on small values (file path and time, filters, parameters), never on frames ----
+# Event tables and views are cached as shared resources: nothing here changes a frame, and st.cache_data
+# would copy (pickle and unpickle) a million-row table on every rerun.
 
-@st.cache_data(show_spinner="Loading events…")
+@st.cache_resource(show_spinner="Loading events…", max_entries=4)
 def load_events(path: str, modified: float) -> tuple[pd.DataFrame, pd.DataFrame]:
     if path.endswith(".parquet"):
-        return read_parquet_events(path, Path(path).name)
-    raw, read_problems = read_raw(path, Path(path).name)
-    return check_events(raw, Path(path).name, read_problems)
+        events, problems = read_parquet_events(path, Path(path).name)
+    else:
+        raw, read_problems = read_raw(path, Path(path).name)
+        events, problems = check_events(raw, Path(path).name, read_problems)
+    return by_dyad(events), problems
 
 
 def data_path() -> str:
@@ -102,10 +106,19 @@ def gdelt_series(file_id: str, name: str, _data: bytes, dyad: str) -> pd.DataFra
 
 # The events in use are passed unhashed (leading underscore) with a small key naming them.
 
-@st.cache_data(show_spinner="Computing the index…", max_entries=64)
+@st.cache_resource(show_spinner="Computing the index…", max_entries=32)
 def build_view(_events: pd.DataFrame, events_key: str, filters: Filters, half_life_days: float,
                weights: tuple[tuple[str, float], ...]) -> View:
     return View.build(_events, filters, IndexParams(half_life_days=half_life_days, weights=dict(weights)))
+
+
+@st.cache_data(max_entries=16)
+def dyad_choices(_events: pd.DataFrame, events_key: str, dyad: str) -> tuple[dt.date, dt.date, list[str], list[str]]:
+    """A dyad's first and last event dates, and the actors and places offered in its filters."""
+    in_dyad = _events[_events["dyad"] == dyad]
+    actors = pd.concat([in_dyad["initiator"], in_dyad["target"]]).dropna().unique()
+    places = pd.concat([in_dyad["location"], in_dyad["province"]]).dropna().unique()
+    return in_dyad["date"].min().date(), in_dyad["date"].max().date(), sorted(actors), sorted(places)
 
 
 @st.cache_data(show_spinner="Computing the other dyads…", max_entries=16)
@@ -180,8 +193,9 @@ if "from_link" not in st.session_state:
         state["dyad"] = linked.dyad
     elif linked.dyad:
         notes.append(f"Ignored link parameter dyad: no events for {linked.dyad}")
-    in_linked = events[events["dyad"] == state.get("dyad", "AFG-PAK" if "AFG-PAK" in dyads else dyads[0])]
-    low, high = in_linked["date"].min().date(), max(in_linked["date"].max().date(), dt.date.today())
+    low, high, linked_actors, linked_places = dyad_choices(
+        events, events_key, state.get("dyad", "AFG-PAK" if "AFG-PAK" in dyads else dyads[0]))
+    high = max(high, dt.date.today())
     if linked.start or linked.end:
         start, end = max(linked.start or low, low), min(linked.end or high, high)
         if start <= end:
@@ -189,8 +203,7 @@ if "from_link" not in st.session_state:
         else:
             notes.append("Ignored link parameters start/end: the period is empty")
     for key, allowed in (("event_types", EVENT_TYPES), ("confidence", CONFIDENCE_LEVELS),
-                         ("actors", set(in_linked["initiator"]) | set(in_linked["target"])),
-                         ("places", set(in_linked["location"].dropna()) | set(in_linked["province"].dropna()))):
+                         ("actors", set(linked_actors)), ("places", set(linked_places))):
         chosen = getattr(linked, key)
         state[key] = [v for v in chosen if v in allowed]
         if len(state[key]) < len(chosen):
@@ -213,8 +226,7 @@ for note in st.session_state.get("link_notes", []):
 sidebar = st.sidebar
 sidebar.title("Filters")
 dyad = sidebar.selectbox("Dyad", dyads, index=dyads.index("AFG-PAK") if "AFG-PAK" in dyads else 0, key="dyad")
-in_dyad = events[events["dyad"] == dyad]
-first, data_date = in_dyad["date"].min().date(), in_dyad["date"].max().date()
+first, data_date, actor_names, place_names = dyad_choices(events, events_key, dyad)
 if "period" in st.session_state and not all(first <= d <= max(data_date, dt.date.today()) for d in st.session_state["period"]):
     del st.session_state["period"]  # another dyad's period
 period = sidebar.date_input("Period", value=(first, data_date), min_value=first,
@@ -223,9 +235,7 @@ period = sidebar.date_input("Period", value=(first, data_date), min_value=first,
 start, end = (period[0], period[-1]) if len(period) else (first, data_date)
 types = sidebar.multiselect("Event types", EVENT_TYPES, format_func=TYPE_LABELS.get, key="event_types",
                             placeholder="All types")
-actor_names = sorted(set(in_dyad["initiator"]) | set(in_dyad["target"]))
 actors = sidebar.multiselect("Initiator or target", actor_names, key="actors", placeholder="Any actor")
-place_names = sorted(set(in_dyad["location"].dropna()) | set(in_dyad["province"].dropna()))
 places = sidebar.multiselect("Place or province", place_names, key="places", placeholder="Anywhere")
 confidence = sidebar.multiselect("Confidence", CONFIDENCE_LEVELS, key="confidence", placeholder="Any confidence")
 text = sidebar.text_input("Summary contains", key="text", max_chars=200)
@@ -253,7 +263,7 @@ st.query_params.from_dict({**filters.to_query_params(), "half_life": str(half_li
 view = build_view(events, events_key, filters, float(half_life), weights)
 view_key = (events_key, filters, half_life, weights)
 params, shown = view.params, view.events
-counted = filters.without_dates().apply(events)  # the index counts history before the period too
+counted = view.counted  # the index counts history before the period too
 
 # ---- Headline figures ----
 

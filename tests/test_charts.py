@@ -3,7 +3,7 @@
 import pandas as pd
 
 from tracker import charts
-from tracker.index import tension_index
+from tracker.index import event_weights, tension_index
 from tracker.schema import EVENT_TYPES
 
 
@@ -96,6 +96,11 @@ def test_charts_aggregate_very_many_events(monkeypatch, sample_events):
     fig = charts.index_timeline(tension_index(afpk), afpk)
     assert sum(len(t.x) for t in fig.data if t.mode == "markers") == 3
     assert "the 3 most significant of 6 events" in fig.layout.annotations[-1].text
+    compared = charts.dyad_comparison(tension_index(sample_events), afpk)
+    marked = pd.concat([pd.Series(t.x) for t in compared.data if t.mode == "markers"])
+    weights = event_weights(afpk).abs()
+    assert sorted(marked) == sorted(afpk.loc[weights.nlargest(3).index, "date"])  # the 3 most significant
+    assert "the 3 most significant of 6 events" in compared.layout.annotations[-1].text
     located = afpk.assign(latitude=[33.0, 33.0, 34.0, 34.0, 34.0, 35.0], longitude=70.0)
     places = charts.events_map(located)
     assert list(places.data[1].customdata[:, 1]) == [2, 3, 1]  # events per place

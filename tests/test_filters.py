@@ -2,9 +2,13 @@
 
 import datetime as dt
 
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tracker.filters import Filters, normalize_dyad
+from tracker.filters import Filters, by_dyad, normalize_dyad
+from tracker.synth import synthetic_events
 
 
 @pytest.mark.parametrize("filters, expected_ids", [
@@ -67,3 +71,35 @@ def test_bad_query_params_fall_back_with_a_note():
     filters, notes = Filters.from_query_params({"dyad": "XX", "start": "2025-13-01", "text": "ok"})
     assert filters == Filters(text="ok")
     assert len(notes) == 2 and "dyad" in notes[0] and "start" in notes[1]
+
+
+def _naive(events, filters: Filters):
+    """The filters as a plain boolean mask, rows in date order: what apply must return."""
+    keep = pd.Series(True, index=events.index)
+    if filters.dyad:
+        keep &= events["dyad"] == filters.dyad
+    if filters.start:
+        keep &= events["date"] >= pd.Timestamp(filters.start)
+    if filters.end:
+        keep &= events["date"] <= pd.Timestamp(filters.end)
+    if filters.event_types:
+        keep &= events["event_type"].isin(filters.event_types)
+    return events[keep].sort_values("date", kind="stable")
+
+
+@settings(max_examples=60, deadline=None)
+@given(dyad=st.sampled_from([None, "AFG-PAK", "IND-PAK", "AFG-IND"]),
+       types=st.lists(st.sampled_from(["talks", "border_clash", "militant_attack", "agreement"]), max_size=2),
+       start=st.one_of(st.none(), st.dates(dt.date(2021, 6, 1), dt.date(2026, 12, 31))),
+       days=st.one_of(st.none(), st.integers(0, 900)), grouped=st.booleans())
+def test_apply_matches_a_plain_mask_in_any_row_order(dyad, types, start, days, grouped):
+    """Slicing shortcuts (one dyad's block in a table grouped by dyad, a period out of date order)
+    keep exactly the rows a plain mask keeps, in the same order."""
+    events = SYNTHETIC if not grouped else by_dyad(SYNTHETIC)
+    end = start + dt.timedelta(days=days) if start and days is not None else None
+    filters = Filters(dyad=dyad, start=start, end=end, event_types=tuple(types))
+    kept = filters.apply(events)
+    pd.testing.assert_frame_equal(kept, _naive(events, filters))
+
+
+SYNTHETIC = synthetic_events(3_000, seed=7)

@@ -11,9 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -297,3 +300,38 @@ def assert_accounted(result) -> None:
     reported = set(result.problems.loc[result.problems["row"] > 1, "row"])
     assert kept.isdisjoint(reported)
     assert len(kept | reported) == result.rows_read == result.rows_accepted + result.rows_rejected
+
+
+# ---- tracker.load's two readers: a file read from disk takes pyarrow's fast path when it reads cleanly ----
+
+def check_readers_agree(text: str) -> None:
+    """read_raw on a file (fast path, or the row-by-row reader when the file is not plain) gives the
+    frame and problems the row-by-row reader gives for the same text."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "f.csv"
+        path.write_text(text, encoding="utf-8", newline="")
+        from_file = read_raw(path, "f.csv")
+        careful = read_raw(io.StringIO(path.read_text(encoding="utf-8-sig")), "f.csv")
+    pd.testing.assert_frame_equal(from_file[0], careful[0])
+    pd.testing.assert_frame_equal(from_file[1], careful[1])
+
+
+@SETTINGS
+@given(hostile_files(crashing=True, line_end="\n"), st.booleans())
+def test_file_reader_agrees_with_the_row_by_row_reader(hostile, byte_order_mark):
+    check_readers_agree(("\ufeff" if byte_order_mark else "") + hostile.text)
+
+
+@SETTINGS
+@given(hostile_files(crashing=True, line_end="\r\n"))
+def test_file_reader_agrees_with_crlf_line_ends(hostile):
+    check_readers_agree(hostile.text)
+
+
+@pytest.mark.parametrize("text", [case.values[0] for case in LOADER_EDGE_CASES] + [
+    _file(), _file().replace("\n", "\r\n"), "\ufeff" + _file(), _file() + "\n\n", _file() + ",,,\n",
+    _file(summary='a "quoted" word'), _file(summary="two\nlines"), _file(summary="  padded  "),
+], ids=[case.id for case in LOADER_EDGE_CASES] + [
+    "plain", "crlf", "bom", "trailing-blank-lines", "separators-only-row", "quotes", "newline-in-field", "padded"])
+def test_file_reader_agrees_on_edge_cases(text):
+    check_readers_agree(text)

@@ -132,3 +132,16 @@ def test_gazetteer_fills_missing_coordinates_only():
     located = add_coordinates(events, places)
     assert located["latitude"].tolist() == [34.1, 1.0]
     assert located["longitude"].tolist() == [71.1, 2.0]
+
+
+def test_a_clean_file_is_read_by_the_fast_path_with_the_same_result():
+    """The curated file reads cleanly, so pyarrow reads it (what keeps a million rows in memory
+    bounds); the frame is the one the row-by-row reader gives."""
+    from tracker.load import _read_plain
+    from tracker.paths import EVENTS_CSV
+
+    fast = _read_plain(EVENTS_CSV)
+    assert fast is not None
+    careful, problems = read_raw(io.StringIO(EVENTS_CSV.read_text(encoding="utf-8-sig")), "events.csv")
+    assert problems.empty
+    pd.testing.assert_frame_equal(fast, careful)

@@ -49,6 +49,7 @@ class View:
     filters: Filters
     params: IndexParams
     events: pd.DataFrame  # the filtered events
+    counted: pd.DataFrame  # the events the index counts: the filters but for the dates, all history
     index: pd.DataFrame  # the index over the period (computed on all history before it)
     band: pd.DataFrame
     by_type: pd.DataFrame
@@ -63,7 +64,7 @@ class View:
         band = sensitivity_band(counted, params, start=start, end=end)
         by_type = decayed_by_type(counted, params, end=end)
         by_type = by_type.loc[start:] if start is not None else by_type
-        return cls(filters, params, filters.apply(all_events), index, band, by_type, all_events["date"].max())
+        return cls(filters, params, filters.in_period(counted), counted, index, band, by_type, all_events["date"].max())
 
     def note(self) -> str:
         return (f"{charts.SOURCE_NOTE}<br>{len(self.events)} events · data to {self.data_date:%d %b %Y} · "

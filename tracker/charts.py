@@ -83,14 +83,10 @@ def index_timeline(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexPa
                                  line=dict(width=2.5, color="#333" if index_df["dyad"].nunique() == 1 else None),
                                  hovertemplate="%{x|%d %b %Y}: %{y:.1f}<extra>" + dyad + "</extra>"))
     if not events.empty and not index_df.empty:
+        marked, note = _most_significant(events.assign(weight=event_weights(events, params)), note)
         lookup = index_df.assign(dyad=index_df["dyad"].astype(str)).set_index(["dyad", "date"])["index"]
-        days = events["date"].dt.normalize()
-        keys = pd.MultiIndex.from_arrays([events["dyad"].astype(str), days])
-        on_line = pd.Series(lookup.reindex(keys).to_numpy(), index=events.index)
-        marked = events.assign(y=on_line, weight=event_weights(events, params)).dropna(subset=["y"])
-        if len(marked) > MAX_MARKERS:  # a million markers help nobody: keep the most significant
-            marked = marked.loc[marked["weight"].abs().nlargest(MAX_MARKERS).index].sort_values("date")
-            note = f"{note}<br>Markers: the {MAX_MARKERS:,} most significant of {len(events):,} events"
+        keys = pd.MultiIndex.from_arrays([marked["dyad"].astype(str), marked["date"].dt.normalize()])
+        marked = marked.assign(y=lookup.reindex(keys).to_numpy()).dropna(subset=["y"])
         for event_type, group in marked.groupby("event_type", sort=False):
             fig.add_trace(go.Scatter(
                 x=group["date"], y=group["y"], mode="markers", name=TYPE_LABELS.get(event_type, event_type),
@@ -114,6 +110,15 @@ def index_timeline(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexPa
     fig.update_xaxes(title=None)
     fig.add_hline(y=50, line=dict(color="#999", dash="dot", width=1))
     return _layout(fig, title, subtitle, note)
+
+
+def _most_significant(marked: pd.DataFrame, note: str) -> tuple[pd.DataFrame, str]:
+    """At most MAX_MARKERS events (a million markers help nobody): those of largest absolute
+    `weight`, in date order, and the note saying so."""
+    if len(marked) <= MAX_MARKERS:
+        return marked, note
+    kept = marked.loc[marked["weight"].abs().nlargest(MAX_MARKERS).index].sort_values("date", kind="stable")
+    return kept, f"{note}<br>Markers: the {MAX_MARKERS:,} most significant of {len(marked):,} events"
 
 
 def label_levels(dates: pd.Series, texts: pd.Series, span_days: int, width_px: int = 900,
@@ -166,7 +171,8 @@ def events_map(events: pd.DataFrame, title: str = "Where events happened", subti
                note: str = SOURCE_NOTE) -> go.Figure:
     """A marker per located event, coloured by type and sized by fatalities, over country borders
     bundled with the package (no map tiles fetched, so it works offline and in image exports)."""
-    located = events.dropna(subset=["latitude", "longitude"])
+    located = events[["event_id", "event_type", "summary", "location", "latitude", "longitude", "fatalities_best"]]
+    located = located[located["latitude"].notna() & located["longitude"].notna()]
     lon_min, lat_min, lon_max, lat_max = BASEMAP["bbox"]
     outside = ~(located["longitude"].between(lon_min, lon_max) & located["latitude"].between(lat_min, lat_max))
     away, located = located[outside], located[~outside]
@@ -299,10 +305,11 @@ def dyad_comparison(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexP
     """A line per dyad's index; `events` (of any one dyad) as markers along the foot of the chart."""
     palette = ["#1f4e79", "#e6550d", "#31a354", "#756bb1", "#636363"]
     fig = go.Figure()
+    events, note = _most_significant(events.assign(weight=event_weights(events, params)), note)
     for colour, (dyad, series) in zip(palette * 4, index_df.groupby("dyad", sort=True)):
         fig.add_trace(go.Scatter(x=series["date"], y=series["index"], mode="lines", name=f"{dyad} index",
                                  line=dict(width=2.5, color=colour)))
-    for event_type, group in events.groupby("event_type", sort=False):
+    for event_type, group in events.groupby("event_type", sort=False, observed=True):
         fig.add_trace(go.Scatter(
             x=group["date"], y=[3] * len(group), mode="markers", name=f"{group['dyad'].iloc[0]}: {TYPE_LABELS.get(event_type, event_type)}",
             marker=dict(symbol="triangle-up", size=10, color=TYPE_COLORS.get(event_type, "#888"), line=dict(width=0.5, color="#333")),

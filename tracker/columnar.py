@@ -95,8 +95,13 @@ def _normalised(table: pa.Table) -> pa.Table:
             continue
         array = table[column]
         if column in TEXT_COLUMNS and not pa.types.is_null(array.type):
-            array = pc.utf8_trim_whitespace(array)
-            array = pc.if_else(pc.equal(array, ""), pa.scalar(None, array.type), array)
+            trimmed = pc.utf8_trim_whitespace(array)
+            if pc.any(pc.not_equal(pc.utf8_length(trimmed), pc.utf8_length(array))).as_py():
+                array = trimmed  # clean text is kept as it is, not copied
+            del trimmed
+            empty = pc.equal(array, "")
+            if pc.any(empty).as_py():
+                array = pc.if_else(empty, pa.scalar(None, array.type), array)
         arrays[column] = array
     return pa.table(arrays)
 
@@ -113,7 +118,9 @@ def read_parquet_events(path: Path | str, name: str | None = None) -> tuple[pd.D
     found = _column_problems(table.schema, name)
     if any(p["message"] == "required column is missing" or p["message"].startswith("is stored as") for p in found):
         return _no_events(), _sorted(found)
-    frame = _normalised(table).to_pandas()
+    table = _normalised(table)
+    frame = table.to_pandas(self_destruct=True, split_blocks=True)  # frees Arrow's copy column by column
+    del table
     parsed = frame.astype({c: d for c, d in EVENT_DTYPES.items() if c not in DATE_COLUMNS})
     for column in DATE_COLUMNS:  # Arrow dates or timestamps of any unit -> datetime64[us], as the CSV parser gives
         parsed[column] = pd.to_datetime(frame[column]).astype(EVENT_DTYPES[column])
@@ -132,8 +139,8 @@ def read_parquet_events(path: Path | str, name: str | None = None) -> tuple[pd.D
     already = {(p["row"], p["field"]) for p in found}
     checked = checked[[key not in already for key in zip(checked["row"], checked["field"])]]
     problems = _sorted(found, checked)
-    valid = parsed.loc[~parsed["_row"].isin(problems.loc[problems["row"] > 1, "row"])]
-    return finish_events(valid), problems
+    rejected = parsed["_row"].isin(problems.loc[problems["row"] > 1, "row"])
+    return finish_events(parsed.loc[~rejected] if rejected.any() else parsed), problems
 
 
 def _sorted(found: list[dict], *frames: pd.DataFrame) -> pd.DataFrame:

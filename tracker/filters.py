@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields, replace
 
+import numpy as np
 import pandas as pd
 
 from tracker.schema import DYAD_PATTERN, TYPE_LABELS
@@ -18,6 +19,23 @@ def normalize_dyad(text: str) -> str:
     if len(parts) != 2 or parts[0] == parts[1] or not pd.Series([dyad]).str.match(DYAD_PATTERN).iloc[0]:
         raise ValueError(f"dyad must be two ISO alpha-3 codes such as AFG-PAK, got {text!r}")
     return dyad
+
+
+def _rows(events: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """events[keep]; a slice (no copy) when the kept rows are contiguous, as one dyad's rows are in
+    a table sorted by dyad (see by_dyad)."""
+    found = np.flatnonzero(keep)
+    if len(found) == len(events):
+        return events
+    if len(found) and found[-1] - found[0] + 1 == len(found):
+        return events.iloc[found[0]: found[-1] + 1]
+    return events.iloc[found]
+
+
+def by_dyad(events: pd.DataFrame) -> pd.DataFrame:
+    """The events grouped by dyad, in date order within each (the file's order within a day), so
+    that selecting one dyad is a slice of the table rather than a copy of it."""
+    return events.sort_values(["dyad", "date"], kind="stable")
 
 
 def parse_day(text: str) -> dt.date:
@@ -42,25 +60,31 @@ class Filters:
 
     def apply(self, events: pd.DataFrame) -> pd.DataFrame:
         """The events that pass every filter, in date order (the file's order within a day)."""
-        keep = pd.Series(True, index=events.index)
+        return self.in_period(self.without_dates().apply(events)) if self.start or self.end else self._select(events)
+
+    def _select(self, events: pd.DataFrame) -> pd.DataFrame:
+        keep = np.ones(len(events), dtype=bool)
         if self.dyad:
-            keep &= events["dyad"] == self.dyad
-        if self.start:
-            keep &= events["date"] >= pd.Timestamp(self.start)
-        if self.end:
-            keep &= events["date"] <= pd.Timestamp(self.end)
+            keep &= (events["dyad"] == self.dyad).to_numpy(dtype=bool, na_value=False)
         if self.event_types:
-            keep &= events["event_type"].isin(self.event_types)
+            keep &= events["event_type"].isin(self.event_types).to_numpy()
         if self.actors:
-            keep &= events["initiator"].isin(self.actors) | events["target"].isin(self.actors)
+            keep &= (events["initiator"].isin(self.actors) | events["target"].isin(self.actors)).to_numpy()
         if self.places:
-            keep &= events["location"].isin(self.places) | events["province"].isin(self.places)
+            keep &= (events["location"].isin(self.places) | events["province"].isin(self.places)).to_numpy()
         if self.confidence:
-            keep &= events["confidence"].isin(self.confidence)
+            keep &= events["confidence"].isin(self.confidence).to_numpy()
         if self.text.strip():
-            keep &= events["summary"].str.contains(self.text.strip(), case=False, regex=False, na=False)
-        kept = events.loc[keep]
+            keep &= events["summary"].str.contains(self.text.strip(), case=False, regex=False, na=False).to_numpy()
+        kept = _rows(events, keep)
         return kept if kept["date"].is_monotonic_increasing else kept.sort_values("date", kind="stable")
+
+    def in_period(self, events: pd.DataFrame) -> pd.DataFrame:
+        """The events (in date order) dated from start to end: a slice of them, not a copy."""
+        dates = events["date"].to_numpy()
+        first = dates.searchsorted(np.datetime64(pd.Timestamp(self.start)), "left") if self.start else 0
+        last = dates.searchsorted(np.datetime64(pd.Timestamp(self.end)), "right") if self.end else len(dates)
+        return events.iloc[first:last]
 
     def without_dates(self) -> Filters:
         """The same filters over all dates: the index needs the history before the view."""

@@ -130,8 +130,15 @@ def _decay(matrix: np.ndarray, half_life_days: float) -> np.ndarray:
     return lfilter([1.0], [1.0, -decay], matrix, axis=0)
 
 
+# The columns the index reads: an events table is cut to these before rows are selected.
+INDEX_COLUMNS = ["date", "dyad", "event_type", "fatalities_best", "actor_level", "duration_days", "confidence"]
+
+
 def _up_to(events: pd.DataFrame, end) -> pd.DataFrame:
-    return events if end is None else events[events["date"] <= pd.Timestamp(end)]
+    """The events dated on or before `end` (all when None), in the columns the index reads."""
+    if end is None or events.empty or events["date"].max() <= pd.Timestamp(end):
+        return events
+    return events.loc[events["date"] <= pd.Timestamp(end), events.columns.intersection(INDEX_COLUMNS, sort=False)]
 
 
 def decayed_by_type(events: pd.DataFrame, params: IndexParams = IndexParams(),

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
+import pyarrow.compute
+import pyarrow.csv
 
 from tracker.paths import EVENTS_CSV, PLACES_CSV
 from tracker.schema import (
@@ -66,7 +69,13 @@ def read_raw(source: Path | str | io.StringIO, name: str | None = None) -> tuple
     A column named `_row` (the name of our row numbers) is reported and left out.
     """
     name = name or str(source)
-    text = source.getvalue() if isinstance(source, io.StringIO) else Path(source).read_text(encoding="utf-8-sig")
+    if not isinstance(source, io.StringIO):
+        fast = _read_plain(Path(source))
+        if fast is not None:
+            return fast, _problems([])
+        text = Path(source).read_text(encoding="utf-8-sig")
+    else:
+        text = source.getvalue()
     # newline="": "\r", "\r\n" and "\n" all end a row, and a "\r" inside quotes stays in its field
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     problems, good = [], []
@@ -99,6 +108,60 @@ def read_raw(source: Path | str | io.StringIO, name: str | None = None) -> tuple
     return frame, _problems(problems)
 
 
+def _read_plain(path: Path) -> pd.DataFrame | None:
+    """The frame the row-by-row reader would give, read by pyarrow in a fraction of its time and
+    memory, for a file that reads cleanly: one line per row, every row as wide as the header, no
+    blank line, no bare carriage return, no field over the csv module's limit, valid UTF-8. Returns
+    None for any other file, which the row-by-row reader then reads and reports on."""
+    with path.open("rb") as file:
+        first = file.readline()
+    try:
+        header = next(csv.reader([first.decode("utf-8-sig").rstrip("\r\n")]), None)
+    except (UnicodeDecodeError, csv.Error):
+        return None
+    lines = _count_lines(path)
+    if not header or len(set(header)) < len(header) or "_row" in header or lines is None:
+        return None
+    try:
+        table = pyarrow.csv.read_csv(
+            path,
+            read_options=pyarrow.csv.ReadOptions(column_names=header, skip_rows=1),
+            parse_options=pyarrow.csv.ParseOptions(newlines_in_values=False, ignore_empty_lines=False),
+            convert_options=pyarrow.csv.ConvertOptions(column_types=dict.fromkeys(header, pyarrow.string()),
+                                                       strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except pyarrow.ArrowInvalid:
+        return None
+    if table.num_rows != lines - 1:  # a quoted field spans lines: row numbers are not line numbers
+        return None
+    limit = csv.field_size_limit()
+    if any((pyarrow.compute.max(pyarrow.compute.binary_length(column)).as_py() or 0) > limit for column in table.columns):
+        return None
+    frame = table.to_pandas(self_destruct=True, split_blocks=True,
+                            types_mapper={pyarrow.string(): pd.StringDtype("pyarrow", na_value=float("nan"))}.get)
+    del table
+    pyarrow.default_memory_pool().release_unused()
+    frame.insert(0, "_row", range(2, len(frame) + 2))  # one line per row: row number = line number
+    blank = frame[header].apply(lambda column: column.str.strip() == "").all(axis=1)
+    return frame.loc[~blank].reset_index(drop=True) if blank.any() else frame
+
+
+def _count_lines(path: Path, chunk_size: int = 1 << 24) -> int | None:
+    """The number of lines in the file, or None when a carriage return is not part of a CRLF."""
+    lines, carry, last = 0, b"", b"\n"
+    with path.open("rb") as file:
+        while chunk := file.read(chunk_size):
+            chunk = carry + chunk
+            carry = chunk[-1:] if chunk.endswith(b"\r") else b""
+            body = chunk[:-1] if carry else chunk
+            if body.count(b"\r") != body.count(b"\r\n"):
+                return None
+            lines += body.count(b"\n")
+            last = body[-1:] or last
+    if carry:
+        return None
+    return lines + (last != b"\n")
+
+
 # ---------------------------------------------------------------------------------------------
 # Parsing strings into typed columns
 
@@ -123,13 +186,9 @@ def parse_events(raw: pd.DataFrame, name: str) -> tuple[pd.DataFrame, pd.DataFra
 
     Empty strings become missing values; surrounding spaces are removed.
     """
-    frame = raw.copy()
-    for column in COLUMNS:
-        if column not in frame:
-            frame[column] = ""
-    rows = frame["_row"]
-    text = frame[list(COLUMNS)].apply(lambda s: s.astype("str").str.strip())
-    text = text.mask(text == "")
+    rows = raw["_row"]
+    text = pd.DataFrame({column: _stripped(raw[column]) if column in raw else pd.Series(pd.NA, index=raw.index, dtype="str")
+                         for column in COLUMNS}, index=raw.index, copy=False)
     problems: list[dict] = []
 
     def report(column: str, bad: pd.Series, message: str) -> None:
@@ -159,6 +218,16 @@ def parse_events(raw: pd.DataFrame, name: str) -> tuple[pd.DataFrame, pd.DataFra
                 problems.append(dict(file=name, row=int(row), field=column, value="", message="is required but empty"))
     parsed.insert(0, "_row", rows.to_numpy())
     return parsed, _problems(problems)
+
+
+def _stripped(values: pd.Series) -> pd.Series:
+    """Text without surrounding spaces; empty text missing."""
+    values = values.astype("str")
+    stripped = values.str.strip()
+    if (stripped.str.len() != values.str.len()).any():  # keep clean text as it is: no second copy of it
+        values = stripped
+    empty = values == ""
+    return values.mask(empty) if empty.any() else values
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,7 +305,8 @@ def check_events(raw: pd.DataFrame, name: str, read_problems: pd.DataFrame | Non
     checked = checked[[key not in already for key in zip(checked["row"], checked["field"])]]
     found += [parse_problems, checked]
     problems = _combine(found)
-    valid = parsed.loc[~parsed["_row"].isin(problems.loc[problems["row"] > 1, "row"])]
+    rejected = parsed["_row"].isin(problems.loc[problems["row"] > 1, "row"])
+    valid = parsed.loc[~rejected] if rejected.any() else parsed
     return finish_events(valid), problems
 
 
