@@ -55,3 +55,24 @@ def test_methodology_documents_every_part_of_the_method():
     for phrase in ["Decomposition", "Sensitivity", "Monthly net conflict", "How to cite", "Changelog",
                    "Limitations", "Worked example", "Checks against history", "half-life 15, 30 and 60 days"]:
         assert phrase in text, phrase
+
+
+def test_readme_coverage_matches_the_data():
+    """The README's account of what the data covers (counts, last dates, empty months) is the data's."""
+    import re
+
+    from tracker.coverage import empty_months
+    from tracker.load import read_events
+
+    events = read_events()
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("### What the data covers")[1].split("Columns of")[0]
+    section = " ".join(section.split())  # line breaks as spaces
+    assert f"{len(events)} events" in section
+    names = {"AFG-PAK": "Pakistan–Afghanistan", "IND-PAK": "India–Pakistan", "AFG-IND": "Afghanistan–India"}
+    for dyad, rows in events.groupby("dyad", observed=True):
+        last = rows["date"].max()
+        assert re.search(rf"{names[dyad]} {len(rows)} \([^)]*{last.day} {last:%B %Y}\)", section), dyad
+    gaps = {dyad: empty_months(events[events["dyad"] == dyad]) for dyad in names}
+    assert all(month in section for month in gaps["AFG-IND"])
+    assert gaps["AFG-PAK"] == ["2026-05"] and "except May 2026" in section
+    assert gaps["IND-PAK"] == ["2026-04", "2026-05", "2026-06"] and "April–June 2026" in section
