@@ -80,6 +80,7 @@ def load_events(path: str, modified: float) -> tuple[pd.DataFrame, pd.DataFrame]
     else:
         raw, read_problems = read_raw(path, Path(path).name)
         events, problems = check_events(raw, Path(path).name, read_problems)
+        del raw  # what the events do not share with it goes before they are regrouped (a brief second copy)
     return by_dyad(events), problems
 
 

@@ -103,3 +103,13 @@ def test_apply_matches_a_plain_mask_in_any_row_order(dyad, types, start, days, g
 
 
 SYNTHETIC = synthetic_events(3_000, seed=7)
+
+
+def test_grouping_by_dyad_keeps_every_row_and_leaves_a_grouped_table_alone():
+    grouped = by_dyad(SYNTHETIC)
+    assert sorted(grouped["event_id"]) == sorted(SYNTHETIC["event_id"])
+    assert grouped["dyad"].is_monotonic_increasing
+    assert all(rows["date"].is_monotonic_increasing for _, rows in grouped.groupby("dyad", observed=True))
+    assert by_dyad(grouped) is grouped  # no copy of a table already in order
+    as_text = by_dyad(SYNTHETIC.astype({"date": "str", "dyad": "str"}))  # raw text sorts the same way
+    assert as_text["event_id"].tolist() == grouped["event_id"].tolist()

@@ -4,6 +4,8 @@ import io
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.load import EventDataError, add_coordinates, format_problems, read_events, read_raw, check_events
 from tests.conftest import event_row, parse, to_csv
@@ -145,3 +147,15 @@ def test_a_clean_file_is_read_by_the_fast_path_with_the_same_result():
     careful, problems = read_raw(io.StringIO(EVENTS_CSV.read_text(encoding="utf-8-sig")), "events.csv")
     assert problems.empty
     pd.testing.assert_frame_equal(fast, careful)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.just(""), st.text(max_size=5)), max_size=40), st.integers(1, 4))
+def test_empty_text_becomes_missing_without_changing_anything_else(cells, pieces):
+    """The buffer-sharing path gives exactly what pandas' mask gives, over several Arrow chunks too."""
+    from tracker.load import _missing_where
+
+    parts = [pd.Series(cells[i::pieces], dtype="str") for i in range(pieces)]
+    values = pd.concat(parts, ignore_index=True) if len(cells) else pd.Series([], dtype="str")
+    empty = values == ""
+    pd.testing.assert_series_equal(_missing_where(values, empty), values.mask(empty))

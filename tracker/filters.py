@@ -34,8 +34,14 @@ def _rows(events: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
 
 def by_dyad(events: pd.DataFrame) -> pd.DataFrame:
     """The events grouped by dyad, in date order within each (the file's order within a day), so
-    that selecting one dyad is a slice of the table rather than a copy of it."""
-    return events.sort_values(["dyad", "date"], kind="stable")
+    that selecting one dyad is a slice of the table rather than a copy of it. Works on raw text
+    columns too (ISO dates sort as text); a table already in this order is returned as it is."""
+    if "dyad" not in events or "date" not in events:
+        return events
+    order = np.lexsort((pd.factorize(events["date"], sort=True)[0], pd.factorize(events["dyad"], sort=True)[0]))
+    if (order[1:] > order[:-1]).all():
+        return events
+    return events.take(order).reset_index(drop=True)
 
 
 def parse_day(text: str) -> dt.date:

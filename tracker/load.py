@@ -227,7 +227,21 @@ def _stripped(values: pd.Series) -> pd.Series:
     if (stripped.str.len() != values.str.len()).any():  # keep clean text as it is: no second copy of it
         values = stripped
     empty = values == ""
-    return values.mask(empty) if empty.any() else values
+    return _missing_where(values, empty) if empty.any() else values
+
+
+def _missing_where(values: pd.Series, empty: pd.Series) -> pd.Series:
+    """`values.mask(empty)` for Arrow-backed text without copying the text: the same offset and data
+    buffers under a new validity bitmap (a million rows of empty cells would otherwise be copied)."""
+    chunks = values.array.__arrow_array__().chunks if hasattr(values.array, "__arrow_array__") else None
+    if not chunks or any(chunk.offset for chunk in chunks):
+        return values.mask(empty)
+    kept = []
+    for chunk in chunks:
+        present = pyarrow.compute.fill_null(pyarrow.compute.greater(pyarrow.compute.binary_length(chunk), 0), False)
+        kept.append(pyarrow.Array.from_buffers(chunk.type, len(chunk), [present.buffers()[1], *chunk.buffers()[1:]]))
+    return pd.Series(pd.array(pyarrow.chunked_array(kept, type=chunks[0].type), dtype=values.dtype),
+                     index=values.index, name=values.name)
 
 
 # ---------------------------------------------------------------------------------------------
