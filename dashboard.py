@@ -105,9 +105,10 @@ def gdelt_series(file_id: str, name: str, _data: bytes, dyad: str) -> pd.DataFra
         return gdelt_goldstein_series(read_gdelt([path], dyad).events)
 
 
-# The events in use are passed unhashed (leading underscore) with a small key naming them.
+# The events in use are passed unhashed (leading underscore) with a small key naming them. A view
+# holds its filtered rows (one dyad's rows are a slice, other filters copy theirs): the last 8 are kept.
 
-@st.cache_resource(show_spinner="Computing the index…", max_entries=32)
+@st.cache_resource(show_spinner="Computing the index…", max_entries=8)
 def build_view(_events: pd.DataFrame, events_key: str, filters: Filters, half_life_days: float,
                weights: tuple[tuple[str, float], ...]) -> View:
     return View.build(_events, filters, IndexParams(half_life_days=half_life_days, weights=dict(weights)))
