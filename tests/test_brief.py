@@ -93,3 +93,11 @@ def test_brief_page_escapes_event_text_and_links_only_http(tmp_path):
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     assert '<a href="https://example.org/report">&lt;b&gt;Outlet&lt;/b&gt;</a>' in page
     assert view.finding().startswith("AFG-PAK tension index: 59.9 on 05 Jan 2025")
+
+
+def test_data_date_is_the_dyads_latest_event(sample_events):
+    """A view of one dyad says its data run to that dyad's latest event, not another dyad's."""
+    india = View.build(sample_events, Filters(dyad="IND-PAK"))
+    assert india.data_date == pd.Timestamp("2025-05-07")
+    assert "data to 07 May 2025" in india.note()
+    assert View.build(sample_events, Filters()).data_date == pd.Timestamp("2025-10-13")

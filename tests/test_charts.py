@@ -87,6 +87,11 @@ def test_analyst_view_charts(sample_events):
     both = charts.dyad_comparison(index, indpak)
     assert [t.name for t in both.data if t.mode == "lines"] == ["AFG-IND index", "AFG-PAK index", "IND-PAK index"]
     assert sum(len(t.x) for t in both.data if t.mode == "markers") == len(indpak)
+    afpk = sample_events[sample_events["dyad"] == "AFG-PAK"]
+    many = charts.dyad_comparison(index, afpk)  # one legend entry per type, in codebook order, beside the plot
+    names = [t.name.removeprefix("AFG-PAK: ") for t in many.data if t.mode == "markers"]
+    assert names == [charts.TYPE_LABELS[t] for t in EVENT_TYPES if t in set(afpk["event_type"])]
+    assert many.layout.legend.orientation == "v" and many.layout.legend.x > 1
 
 
 def test_charts_aggregate_very_many_events(monkeypatch, sample_events):

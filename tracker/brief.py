@@ -53,7 +53,7 @@ class View:
     index: pd.DataFrame  # the index over the period (computed on all history before it)
     band: pd.DataFrame
     by_type: pd.DataFrame
-    data_date: pd.Timestamp
+    data_date: pd.Timestamp  # the latest event recorded for the view's dyad (or in all the data)
 
     @classmethod
     def build(cls, all_events: pd.DataFrame, filters: Filters, params: IndexParams = IndexParams()) -> View:
@@ -64,7 +64,8 @@ class View:
         band = sensitivity_band(counted, params, start=start, end=end)
         by_type = decayed_by_type(counted, params, end=end)
         by_type = by_type.loc[start:] if start is not None else by_type
-        return cls(filters, params, filters.in_period(counted), counted, index, band, by_type, all_events["date"].max())
+        recorded = all_events["date"] if not filters.dyad else all_events.loc[all_events["dyad"] == filters.dyad, "date"]
+        return cls(filters, params, filters.in_period(counted), counted, index, band, by_type, recorded.max())
 
     def note(self) -> str:
         return (f"{charts.SOURCE_NOTE}<br>{len(self.events)} events · data to {self.data_date:%d %b %Y} · "

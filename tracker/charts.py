@@ -309,14 +309,16 @@ def dyad_comparison(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexP
     for colour, (dyad, series) in zip(palette * 4, index_df.groupby("dyad", sort=True)):
         fig.add_trace(go.Scatter(x=series["date"], y=series["index"], mode="lines", name=f"{dyad} index",
                                  line=dict(width=2.5, color=colour)))
-    for event_type, group in events.groupby("event_type", sort=False, observed=True):
+    groups = dict(list(events.groupby("event_type", sort=False, observed=True)))
+    for event_type in sorted(groups, key=lambda t: EVENT_TYPES.index(t) if t in EVENT_TYPES else len(EVENT_TYPES)):
+        group = groups[event_type]
         fig.add_trace(go.Scatter(
             x=group["date"], y=[3] * len(group), mode="markers", name=f"{group['dyad'].iloc[0]}: {TYPE_LABELS.get(event_type, event_type)}",
             marker=dict(symbol="triangle-up", size=10, color=TYPE_COLORS.get(event_type, "#888"), line=dict(width=0.5, color="#333")),
             customdata=plain_column(group["summary"]), hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<extra></extra>"))
     fig.update_yaxes(range=[0, 100], title="Tension index (0-100, 50 = balance)")
     fig.add_hline(y=50, line=dict(color="#999", dash="dot", width=1))
-    return _layout(fig, title, subtitle, note)
+    return _layout(fig, title, subtitle, note, legend="right")  # up to 21 types: a legend below would cover the markers
 
 
 def index_and_goldstein(index_df: pd.DataFrame, goldstein: pd.DataFrame, show: str = "both",
