@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tracker.safe_io import neutralise_cell, neutralise_formulas, safe_csv, write_atomic
+from tracker.safe_io import neutralise_cell, neutralise_formulas, replacing, safe_csv, write_atomic
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -70,7 +70,7 @@ def test_safe_csv_round_trips_what_is_safe():
 # ---- write_atomic ----
 
 def _leftovers(folder):
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+    return sorted(p.name for p in folder.iterdir() if ".tmp" in p.name)
 
 
 def test_writes_a_new_file(tmp_path):
@@ -148,3 +148,18 @@ def test_works_where_hard_links_are_not_supported(tmp_path, monkeypatch):
     with pytest.raises(FileExistsError):
         write_atomic(tmp_path / "out.csv", "again")
     assert _leftovers(tmp_path) == []
+
+
+def test_a_failed_write_through_replacing_leaves_the_target_as_it_was(tmp_path):
+    target = tmp_path / "events.parquet"
+    target.write_text("original")
+    with pytest.raises(RuntimeError, match="disk full"):
+        with replacing(target, force=True) as temporary:
+            assert temporary.parent == tmp_path and temporary.suffix == ".parquet"  # writers choose a format by it
+            temporary.write_text("half a file")
+            raise RuntimeError("disk full")
+    assert target.read_text() == "original"
+    assert _leftovers(tmp_path) == []
+    with replacing(target, force=True) as temporary:
+        temporary.write_text("whole")
+    assert target.read_text() == "whole" and _leftovers(tmp_path) == []

@@ -14,7 +14,7 @@ from tracker.filters import Filters, normalize_dyad, parse_day
 from tracker.index import IndexParams, decayed_by_type, monthly_net, sensitivity_band, tension_index, what_moved
 from tracker.load import EventDataError, check_events, format_problems, read_events, read_raw
 from tracker.paths import EVENTS_CSV, ROOT
-from tracker.safe_io import safe_csv, write_atomic
+from tracker.safe_io import replacing, safe_csv, write_atomic
 from tracker.schema import EVENT_TYPES
 
 
@@ -215,9 +215,8 @@ def _without_data(args) -> int:
         return 0
     if args.command == "synth":
         from tracker.synth import synthetic_events
-        if args.out.exists() and not args.force:
-            raise FileExistsError(f"{args.out} already exists; use --force to overwrite it")
-        write_events(synthetic_events(args.events, seed=args.seed), args.out)
+        with replacing(args.out, args.force) as temporary:
+            write_events(synthetic_events(args.events, seed=args.seed), temporary)
         print(f"wrote {args.events:,} synthetic events to {args.out}", file=sys.stderr)
         return 0
     if args.command == "bench":
@@ -236,7 +235,8 @@ def _without_data(args) -> int:
     for line in format_problems(result.problems):
         print(line, file=sys.stderr)
     events = result.events if args.keep_unmapped else result.events.dropna(subset=["event_type"])
-    write_events(events, args.out, extra_columns=list(EXTRA_COLUMNS) if args.extras else ())
+    with replacing(args.out, args.force) as temporary:
+        write_events(events, temporary, extra_columns=list(EXTRA_COLUMNS) if args.extras else ())
     if args.source == "gdelt" and args.goldstein:
         _write(safe_csv(gdelt_goldstein_series(result.events).assign(date=lambda t: t["date"].dt.strftime("%Y-%m-%d"))),
                args.goldstein, args.force)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -53,24 +54,32 @@ def write_atomic(path: Path | str, content: str | bytes, force: bool = False) ->
     The target is either left as it was or replaced whole: a failed write removes the temporary
     file and raises. Raises FileExistsError when `path` exists and `force` is False.
     """
-    path = Path(path)
-    if path.exists() and not force:
-        raise _exists(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
+    with replacing(path, force) as temporary:
         with open(temporary, "xb") as handle:  # "x": never reuse a file; the mode follows the umask
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+    return Path(path)
+
+
+@contextmanager
+def replacing(path: Path | str, force: bool = False):
+    """A temporary path beside `path` (same suffix, so writers that choose a format by it still do)
+    for the block to write; moved to `path` when the block succeeds, removed when it fails. Raises
+    FileExistsError when `path` exists and `force` is False."""
+    path = Path(path)
+    if path.exists() and not force:
+        raise _exists(path)
+    temporary = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.tmp{path.suffix}")
+    try:
+        yield temporary
         if force:
             os.replace(temporary, path)
         else:
             _link_no_clobber(temporary, path)
-    except BaseException:
+    finally:
         temporary.unlink(missing_ok=True)
-        raise
-    return path
 
 
 def _link_no_clobber(temporary: Path, path: Path) -> None:
