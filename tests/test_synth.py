@@ -71,3 +71,14 @@ def test_parquet_with_a_column_stored_as_text_is_refused(events, tmp_path):
 def test_write_events_refuses_other_suffixes(events, tmp_path):
     with pytest.raises(ValueError, match=r"\.csv or \.parquet"):
         write_events(events, tmp_path / "events.xlsx")
+
+
+def test_empty_and_blank_text_is_missing_in_both_formats(events, tmp_path):
+    """An empty or blank optional cell is missing, whether the file is CSV or Parquet."""
+    edited = events.head(6).copy()
+    edited.loc[[1, 2], "notes"] = ["", "   "]
+    edited.loc[3, "location"] = ""
+    from_parquet, problems = read_parquet_events(write_events(edited, tmp_path / "edited.parquet"))
+    from_csv, _ = _from_csv(write_events(edited, tmp_path / "edited.csv"))
+    assert problems.empty and from_parquet.loc[[1, 2], "notes"].isna().all() and pd.isna(from_parquet.at[3, "location"])
+    pd.testing.assert_frame_equal(from_parquet, from_csv)

@@ -20,13 +20,12 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from tracker.load import PROBLEM_COLUMNS, schema_problems
+from tracker.load import PROBLEM_COLUMNS, empty_as_null, schema_problems
 from tracker.load import finish_events  # the CSV path's last step: both paths must end alike
 from tracker.schema import COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS
 
-# The dtypes of a parsed events frame, as tracker.load.parse_events gives them for real data (its
-# last step may then make some columns categories). parse_events gives datetime64[s] for a date
-# column with no value at all; every reader and writer here uses [us].
+# The dtypes of a parsed events frame, as tracker.load.parse_events gives them (its last step may
+# then make some columns categories); dates are datetime64[us] on every path.
 EVENT_DTYPES: dict[str, str] = {
     c: "datetime64[us]" if c in DATE_COLUMNS else "float64" if c in FLOAT_COLUMNS else "Int64" if c in INT_COLUMNS
     else "str" for c in COLUMNS
@@ -99,9 +98,8 @@ def _normalised(table: pa.Table) -> pa.Table:
             if pc.any(pc.not_equal(pc.utf8_length(trimmed), pc.utf8_length(array))).as_py():
                 array = trimmed  # clean text is kept as it is, not copied
             del trimmed
-            empty = pc.equal(array, "")
-            if pc.any(empty).as_py():
-                array = pc.if_else(empty, pa.scalar(None, array.type), array)
+            if pc.any(pc.equal(array, "")).as_py():
+                array = empty_as_null(array)
         arrays[column] = array
     return pa.table(arrays)
 

@@ -197,7 +197,7 @@ def parse_events(raw: pd.DataFrame, name: str) -> tuple[pd.DataFrame, pd.DataFra
 
     parsed = text.copy()
     for column in DATE_COLUMNS:
-        values = pd.to_datetime(text[column], format="%Y-%m-%d", errors="coerce")
+        values = pd.to_datetime(text[column], format="%Y-%m-%d", errors="coerce").astype("datetime64[us]")
         report(column, text[column].notna() & values.isna(), "is not a date (expected YYYY-MM-DD)")
         parsed[column] = values
     for column in FLOAT_COLUMNS:
@@ -231,17 +231,23 @@ def _stripped(values: pd.Series) -> pd.Series:
 
 
 def _missing_where(values: pd.Series, empty: pd.Series) -> pd.Series:
-    """`values.mask(empty)` for Arrow-backed text without copying the text: the same offset and data
-    buffers under a new validity bitmap (a million rows of empty cells would otherwise be copied)."""
-    chunks = values.array.__arrow_array__().chunks if hasattr(values.array, "__arrow_array__") else None
-    if not chunks or any(chunk.offset for chunk in chunks):
+    """`values.mask(empty)`; for Arrow-backed text without copying the text (see empty_as_null)."""
+    if not hasattr(values.array, "__arrow_array__"):
         return values.mask(empty)
+    text = empty_as_null(values.array.__arrow_array__())
+    return pd.Series(pd.array(text, dtype=values.dtype), index=values.index, name=values.name)
+
+
+def empty_as_null(text: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
+    """Empty strings as nulls. The offsets and characters are shared, not copied: only a validity
+    bitmap is new (a million rows of mostly empty optional cells would otherwise be copied whole)."""
+    if any(chunk.offset for chunk in text.chunks):  # a sliced chunk: its bitmap would not line up
+        return pyarrow.compute.if_else(pyarrow.compute.equal(text, ""), pyarrow.scalar(None, text.type), text)
     kept = []
-    for chunk in chunks:
+    for chunk in text.chunks:
         present = pyarrow.compute.fill_null(pyarrow.compute.greater(pyarrow.compute.binary_length(chunk), 0), False)
         kept.append(pyarrow.Array.from_buffers(chunk.type, len(chunk), [present.buffers()[1], *chunk.buffers()[1:]]))
-    return pd.Series(pd.array(pyarrow.chunked_array(kept, type=chunks[0].type), dtype=values.dtype),
-                     index=values.index, name=values.name)
+    return pyarrow.chunked_array(kept, type=text.type)
 
 
 # ---------------------------------------------------------------------------------------------
