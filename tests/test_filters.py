@@ -35,11 +35,12 @@ def test_apply(sample_events, filters, expected_ids):
         assert list(kept["event_id"]) == expected_ids
 
 
-def test_apply_returns_a_new_frame(sample_events):
+@pytest.mark.parametrize("filters", [Filters(dyad="AFG-PAK"), Filters(), Filters(start=dt.date(2025, 1, 1))])
+def test_apply_returns_a_new_frame(sample_events, filters):
     before = sample_events.copy()
-    kept = Filters(dyad="AFG-PAK").apply(sample_events)
+    kept = filters.apply(sample_events)
     kept["summary"] = "changed"
-    assert sample_events.equals(before)
+    assert kept is not sample_events and sample_events.equals(before)
 
 
 @pytest.mark.parametrize("text, dyad", [("AFG-PAK", "AFG-PAK"), ("PAK-AFG", "AFG-PAK"), ("pak_ind", "IND-PAK")])

@@ -26,7 +26,7 @@ def _rows(events: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     a table sorted by dyad (see by_dyad)."""
     found = np.flatnonzero(keep)
     if len(found) == len(events):
-        return events
+        return events.copy(deep=False)  # a new frame all the same (copy-on-write keeps the data shared)
     if len(found) and found[-1] - found[0] + 1 == len(found):
         return events.iloc[found[0]: found[-1] + 1]
     return events.iloc[found]
