@@ -84,6 +84,14 @@ def load_events(path: str, modified: float) -> tuple[pd.DataFrame, pd.DataFrame]
     return by_dyad(events), problems
 
 
+@st.cache_resource(max_entries=4)
+def events_in_use(_curated: pd.DataFrame, _mine: pd.DataFrame, name: str, source: str, events_key: str) -> pd.DataFrame:
+    """The user's events alone or beside the curated ones, each row marked by origin; made once, not
+    on every rerun (the curated table may hold a million rows)."""
+    mine = _mine.assign(origin=f"upload: {name}")
+    return by_dyad(mine if source == "my file" else pd.concat([_curated.assign(origin="curated"), mine], ignore_index=True))
+
+
 def data_path() -> str:
     """The curated events, or the file after `--data` (`streamlit run dashboard.py -- --data FILE`)."""
     parser = argparse.ArgumentParser(add_help=False)
@@ -175,9 +183,8 @@ if upload is not None:
             fix[1].download_button("Download the problem list (CSV)", problems_csv(upload.problems),
                                    file_name=f"problems_{upload.name}", mime="text/csv", key="download_problems")
 if upload is not None and source != "curated data":
-    mine = upload.events.assign(origin=f"upload: {upload.name}")
-    events = mine if source == "my file" else pd.concat([curated.assign(origin="curated"), mine], ignore_index=True)
     events_key = f"{source}:{uploaded.file_id}:{modified}"
+    events = events_in_use(curated, upload.events, upload.name, source, events_key)
 else:
     events, events_key = curated, f"curated:{modified}"
 if events.empty:
@@ -229,8 +236,12 @@ sidebar = st.sidebar
 sidebar.title("Filters")
 dyad = sidebar.selectbox("Dyad", dyads, index=dyads.index("AFG-PAK") if "AFG-PAK" in dyads else 0, key="dyad")
 first, data_date, actor_names, place_names = dyad_choices(events, events_key, dyad)
-if "period" in st.session_state and not all(first <= d <= max(data_date, dt.date.today()) for d in st.session_state["period"]):
-    del st.session_state["period"]  # another dyad's period
+# A period that no longer fits, or that was the whole span of another dyad or file, gives way to this one's.
+was_default = tuple(st.session_state.get("period", ())) == st.session_state.get("period_default")
+if "period" in st.session_state and (was_default or not all(first <= d <= max(data_date, dt.date.today())
+                                                            for d in st.session_state["period"])):
+    del st.session_state["period"]
+st.session_state["period_default"] = (first, data_date)
 period = sidebar.date_input("Period", value=(first, data_date), min_value=first,
                             max_value=max(data_date, dt.date.today()), key="period",
                             help="Ends by default on the latest event recorded for this dyad (the data date).")

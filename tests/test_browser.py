@@ -114,6 +114,20 @@ def test_upload_a_bad_file_shows_the_report(page, tmp_path):
     assert (tmp_path / "dashboard.png").stat().st_size > 10_000
 
 
+def test_explore_my_file_alone_or_beside_the_curated_events(page):
+    """After the upload above (one valid AFG-PAK row): both adds it to the curated events, my file shows it alone."""
+    box = page.get_by_label("Summary contains")
+    box.fill("")
+    box.press("Enter")
+    wait_until_idle(page)
+    curated = int(metric(page, "Events").replace(",", ""))
+    sidebar = page.locator("[data-testid='stSidebar']")
+    for choice, expected in (("both", curated + 1), ("my file", 1), ("curated data", curated)):
+        sidebar.get_by_text(choice, exact=True).click()
+        wait_until_idle(page)
+        assert int(metric(page, "Events").replace(",", "")) == expected, choice
+
+
 def test_gdelt_series_beside_the_curated_index(page):
     page.get_by_role("tab", name="Index").click()
     page.get_by_text("Compare with GDELT's Goldstein series").click()

@@ -1,5 +1,6 @@
 """The dashboard as a user meets it, through Streamlit's AppTest on the real entry file."""
 
+import datetime as dt
 import io
 
 import pandas as pd
@@ -146,3 +147,19 @@ def test_view_choices_come_back_from_the_link():
     notes = " ".join(w.value for w in bad.warning).replace("\\", "")
     assert "pivot" in notes and "window" in notes
     assert bad.number_input(key="window").value == 90
+
+
+def test_a_chosen_period_survives_a_dyad_switch(app):
+    chosen = (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    app.date_input(key="period").set_value(chosen).run()
+    app.selectbox(key="dyad").set_value("IND-PAK").run()
+    assert tuple(app.date_input(key="period").value) == chosen  # it fits IND-PAK too: kept
+
+
+def test_the_default_period_follows_the_dyad(app):
+    """Left at its default, the period is each dyad's own span, even where another's would fit."""
+    events = read_events()
+    for dyad in ("IND-PAK", "AFG-IND"):
+        app.selectbox(key="dyad").set_value(dyad).run()
+        dates = events.loc[events["dyad"] == dyad, "date"]
+        assert tuple(app.date_input(key="period").value) == (dates.min().date(), dates.max().date()), dyad
