@@ -150,12 +150,13 @@ def test_a_clean_file_is_read_by_the_fast_path_with_the_same_result():
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.one_of(st.none(), st.just(""), st.text(max_size=5)), max_size=40), st.integers(1, 4))
+@given(st.lists(st.one_of(st.none(), st.just(""), st.just("  "), st.text(max_size=5)), max_size=40), st.integers(1, 4))
 def test_empty_text_becomes_missing_without_changing_anything_else(cells, pieces):
-    """The buffer-sharing path gives exactly what pandas' mask gives, over several Arrow chunks too."""
-    from tracker.load import _missing_where
+    """The buffer-sharing path gives exactly what pandas' strip and mask give, over several Arrow chunks too."""
+    from tracker.load import _stripped
 
     parts = [pd.Series(cells[i::pieces], dtype="str") for i in range(pieces)]
     values = pd.concat(parts, ignore_index=True) if len(cells) else pd.Series([], dtype="str")
-    empty = values == ""
-    pd.testing.assert_series_equal(_missing_where(values, empty), values.mask(empty))
+    stripped = values.str.strip()
+    empty = stripped == ""
+    pd.testing.assert_series_equal(_stripped(values), stripped.mask(empty))

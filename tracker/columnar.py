@@ -20,8 +20,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from tracker.load import PROBLEM_COLUMNS, empty_as_null, schema_problems
-from tracker.load import finish_events  # the CSV path's last step: both paths must end alike
+from tracker.load import PROBLEM_COLUMNS, clean_text, no_events, schema_problems
+from tracker.load import valid_events  # the CSV path's last step: both paths must end alike
 from tracker.schema import COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS
 
 # The dtypes of a parsed events frame, as tracker.load.parse_events gives them (its last step may
@@ -38,11 +38,6 @@ ARROW_KINDS = {
     **{c: ("number", lambda t: pa.types.is_floating(t) or pa.types.is_integer(t)) for c in FLOAT_COLUMNS},
     **{c: ("whole number", pa.types.is_integer) for c in INT_COLUMNS},
 }
-
-
-def empty_events() -> pd.DataFrame:
-    """An events frame with no rows: every column of data/columns.csv in its parsed dtype."""
-    return pd.DataFrame({c: pd.Series([], dtype=d) for c, d in EVENT_DTYPES.items()})
 
 
 def write_events(events: pd.DataFrame, path: Path | str, extra_columns: Sequence[str] = ()) -> Path:
@@ -86,7 +81,7 @@ def _column_problems(schema: pa.Schema, name: str) -> list[dict]:
 
 
 def _normalised(table: pa.Table) -> pa.Table:
-    """Text trimmed and empty text made missing, as the CSV parser does; absent columns added empty."""
+    """Text trimmed and empty text made missing, as the CSV parser does (clean_text); absent columns added empty."""
     arrays = {}
     for column in COLUMNS:
         if column not in table.column_names:
@@ -94,12 +89,7 @@ def _normalised(table: pa.Table) -> pa.Table:
             continue
         array = table[column]
         if column in TEXT_COLUMNS and not pa.types.is_null(array.type):
-            trimmed = pc.utf8_trim_whitespace(array)
-            if pc.any(pc.not_equal(pc.utf8_length(trimmed), pc.utf8_length(array))).as_py():
-                array = trimmed  # clean text is kept as it is, not copied
-            del trimmed
-            if pc.any(pc.equal(array, "")).as_py():
-                array = empty_as_null(array)
+            array = clean_text(array)
         arrays[column] = array
     return pa.table(arrays)
 
@@ -115,7 +105,7 @@ def read_parquet_events(path: Path | str, name: str | None = None) -> tuple[pd.D
     table = pq.read_table(path)
     found = _column_problems(table.schema, name)
     if any(p["message"] == "required column is missing" or p["message"].startswith("is stored as") for p in found):
-        return _no_events(), _sorted(found)
+        return no_events(), _sorted(found)
     table = _normalised(table)
     frame = table.to_pandas(self_destruct=True, split_blocks=True)  # frees Arrow's copy column by column
     del table
@@ -137,17 +127,10 @@ def read_parquet_events(path: Path | str, name: str | None = None) -> tuple[pd.D
     already = {(p["row"], p["field"]) for p in found}
     checked = checked[[key not in already for key in zip(checked["row"], checked["field"])]]
     problems = _sorted(found, checked)
-    rejected = parsed["_row"].isin(problems.loc[problems["row"] > 1, "row"])
-    return finish_events(parsed.loc[~rejected] if rejected.any() else parsed), problems
+    return valid_events(parsed, problems), problems
 
 
 def _sorted(found: list[dict], *frames: pd.DataFrame) -> pd.DataFrame:
     parts = [pd.DataFrame(found, columns=PROBLEM_COLUMNS), *[f for f in frames if not f.empty]]
     problems = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     return problems.astype({"row": "int64"}).sort_values(["row", "field"], kind="stable", ignore_index=True)
-
-
-def _no_events() -> pd.DataFrame:
-    events = empty_events()
-    events.insert(0, "_row", pd.Series([], dtype="int64"))
-    return finish_events(events)

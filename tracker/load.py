@@ -221,26 +221,24 @@ def parse_events(raw: pd.DataFrame, name: str) -> tuple[pd.DataFrame, pd.DataFra
 
 
 def _stripped(values: pd.Series) -> pd.Series:
-    """Text without surrounding spaces; empty text missing."""
+    """Text without surrounding spaces; empty text missing (see clean_text)."""
     values = values.astype("str")
-    stripped = values.str.strip()
-    if (stripped.str.len() != values.str.len()).any():  # keep clean text as it is: no second copy of it
-        values = stripped
-    empty = values == ""
-    return _missing_where(values, empty) if empty.any() else values
-
-
-def _missing_where(values: pd.Series, empty: pd.Series) -> pd.Series:
-    """`values.mask(empty)`; for Arrow-backed text without copying the text (see empty_as_null)."""
-    if not hasattr(values.array, "__arrow_array__"):
-        return values.mask(empty)
-    text = empty_as_null(values.array.__arrow_array__())
+    text = clean_text(values.array.__arrow_array__())
     return pd.Series(pd.array(text, dtype=values.dtype), index=values.index, name=values.name)
 
 
-def empty_as_null(text: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
-    """Empty strings as nulls. The offsets and characters are shared, not copied: only a validity
-    bitmap is new (a million rows of mostly empty optional cells would otherwise be copied whole)."""
+def clean_text(text: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
+    """Text without surrounding spaces, empty text as null: what both the CSV and the Parquet
+    readers make of a text column. Clean text is returned as it is, and empty cells become null
+    under a new validity bitmap that shares the offsets and characters (a million rows of mostly
+    empty optional cells would otherwise be copied whole)."""
+    trimmed = pyarrow.compute.utf8_trim_whitespace(text)
+    if pyarrow.compute.any(pyarrow.compute.not_equal(pyarrow.compute.utf8_length(trimmed),
+                                                     pyarrow.compute.utf8_length(text))).as_py():
+        text = trimmed
+    del trimmed
+    if not pyarrow.compute.any(pyarrow.compute.equal(text, "")).as_py():
+        return text
     if any(chunk.offset for chunk in text.chunks):  # a sliced chunk: its bitmap would not line up
         return pyarrow.compute.if_else(pyarrow.compute.equal(text, ""), pyarrow.scalar(None, text.type), text)
     kept = []
@@ -318,16 +316,20 @@ def check_events(raw: pd.DataFrame, name: str, read_problems: pd.DataFrame | Non
     """
     found = [read_problems, _problems(_header_problems(raw, name))]
     if found[1]["message"].str.endswith(_FILE_REJECTED).any():
-        return _empty_events(), _combine(found)
+        return no_events(), _combine(found)
     parsed, parse_problems = parse_events(raw, name)
     checked = schema_problems(parsed, name)
     already = set(zip(parse_problems["row"], parse_problems["field"]))
     checked = checked[[key not in already for key in zip(checked["row"], checked["field"])]]
     found += [parse_problems, checked]
     problems = _combine(found)
+    return valid_events(parsed, problems), problems
+
+
+def valid_events(parsed: pd.DataFrame, problems: pd.DataFrame) -> pd.DataFrame:
+    """The parsed rows that no problem names, finished: the last step of the CSV and Parquet readers."""
     rejected = parsed["_row"].isin(problems.loc[problems["row"] > 1, "row"])
-    valid = parsed.loc[~rejected] if rejected.any() else parsed
-    return finish_events(valid), problems
+    return finish_events(parsed.loc[~rejected] if rejected.any() else parsed)
 
 
 def _combine(problem_frames: list[pd.DataFrame | None]) -> pd.DataFrame:
@@ -337,7 +339,8 @@ def _combine(problem_frames: list[pd.DataFrame | None]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True).sort_values(["row", "field"], kind="stable", ignore_index=True)
 
 
-def _empty_events() -> pd.DataFrame:
+def no_events() -> pd.DataFrame:
+    """A finished events frame with no rows, for a file rejected whole."""
     parsed, _ = parse_events(pd.DataFrame({"_row": pd.Series([], dtype=int)}), "")
     return finish_events(parsed)
 
