@@ -355,7 +355,7 @@ with tab_events:
     down[0].download_button("Download these events (CSV)", on_click_if_large(lambda: export.events_csv(shown)),
                             mime="text/csv", file_name=filters.file_stem("events") + ".csv", key="download_events")
     down[1].download_button("Download the index (CSV)",
-                            on_click_if_large(lambda: export.index_csv(view.index.merge(view.band, on=["date", "dyad"]), params)),
+                            on_click_if_large(view.index_csv),
                             file_name=filters.file_stem("tension-index") + ".csv", mime="text/csv", key="download_index")
 
 # ---- Compare periods ----

@@ -14,6 +14,7 @@ import tempfile
 import warnings
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -29,13 +30,6 @@ from tracker.schema import TYPE_LABELS
 IMAGE_WIDTH = 1200  # px; PNGs are written at IMAGE_SCALE times this
 IMAGE_SCALE = 3
 KEY_EVENTS = 10
-CHART_TITLES = {
-    "index": "Tension index",
-    "by-type": "What the index is made of",
-    "net": "Monthly net conflict-cooperation",
-    "per-month": "Events per month by type",
-    "map": "Where events happened",
-}
 
 
 class BriefError(RuntimeError):
@@ -72,7 +66,12 @@ class View:
                 f"index method v{METHOD_VERSION}, half-life {self.params.half_life_days:g} days")
 
     def figures(self) -> dict[str, go.Figure]:
-        """Every chart of the view, keyed by a short name used in file names."""
+        """Every chart of the view, keyed by a short name used in file names. Built once per view
+        (a dashboard rerun that keeps the view draws nothing again); the dict is the caller's."""
+        return dict(self._figures)
+
+    @cached_property
+    def _figures(self) -> dict[str, go.Figure]:
         subtitle, note = self.filters.describe(), self.note()
         return {
             "index": charts.index_timeline(self.index, self.events, self.params, title=self.finding(),
@@ -82,6 +81,10 @@ class View:
             "per-month": charts.events_per_month(self.events, subtitle=subtitle, note=note),
             "map": charts.events_map(self.events, subtitle=subtitle, note=note),
         }
+
+    def index_csv(self) -> str:
+        """The daily index with its sensitivity band (low, high), as exported (tracker.export)."""
+        return export.index_csv(self.index.merge(self.band, on=["date", "dyad"], how="left"), self.params)
 
     def finding(self) -> str:
         """A title that states what the index did, e.g. 'AFG-PAK tension index: 83.5 on 31 Dec 2025, +29.7 in 90 days'."""
@@ -206,7 +209,7 @@ def readme_text(view: View, files: list[str]) -> str:
     }
     for name in files:
         stem = name.rsplit(".", 1)[0]
-        text = described.get(name) or f"chart: {CHART_TITLES.get(stem, stem)} ({'PNG at 3x' if name.endswith('.png') else 'SVG'})"
+        text = described.get(name) or f"chart: {charts.CHART_NAMES.get(stem, stem)} ({'PNG at 3x' if name.endswith('.png') else 'SVG'})"
         lines.append(f"- `{name}`: {text}")
     lines += ["", "Cite as: Bilateral relations tracker, tension index method v" + METHOD_VERSION +
               f", {view.filters.describe()}, data to {view.data_date:%Y-%m-%d}."]
@@ -217,8 +220,7 @@ def brief_files(view: View, with_pdf: bool = True) -> dict[str, bytes]:
     """Every file of the briefing pack, by name."""
     files = render_images(view.figures())
     files["events.csv"] = export.events_csv(view.events).encode("utf-8")
-    files["index.csv"] = export.index_csv(view.index.merge(view.band, on=["date", "dyad"], how="left"),
-                                          view.params).encode("utf-8")
+    files["index.csv"] = view.index_csv().encode("utf-8")
     page = brief_html(view)
     files["brief.html"] = page.encode("utf-8")
     if with_pdf:
