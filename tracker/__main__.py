@@ -266,6 +266,11 @@ def _import_own(args) -> int:
     return int(result.rows_rejected > 0 or not result.problems.empty)
 
 
+def _not_utf8(path: Path, error: UnicodeDecodeError) -> None:
+    print(f"{path}: not UTF-8 text (byte {error.start}); convert it with: "
+          f"python -m tracker import csv {path} --out events.csv", file=sys.stderr)
+
+
 def _run(args) -> int:
     if args.command in ("import", "gdelt-sql", "synth", "bench"):
         return _without_data(args)
@@ -279,8 +284,7 @@ def _run(args) -> int:
             try:
                 raw, read_problems = read_raw(path, str(path))
             except UnicodeDecodeError as error:
-                print(f"{path}: not UTF-8 text (byte {error.start}); convert it with: "
-                      f"python -m tracker import csv {path} --out events.csv", file=sys.stderr)
+                _not_utf8(path, error)
                 failed = 1
                 continue
             events, problems = check_events(raw, str(path), read_problems)
@@ -295,8 +299,7 @@ def _run(args) -> int:
         print(f"{args.data}: file not found", file=sys.stderr)
         return 1
     except UnicodeDecodeError as error:
-        print(f"{args.data}: not UTF-8 text (byte {error.start}); convert it with: "
-              f"python -m tracker import csv {args.data} --out events.csv", file=sys.stderr)
+        _not_utf8(args.data, error)
         return 1
     except EventDataError as error:
         print("\n".join(format_problems(error.problems)), file=sys.stderr)
