@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from tracker.load import PROBLEM_COLUMNS, clean_text, no_events, schema_problems
+from tracker.load import PROBLEM_COLUMNS, clean_text, no_events, problem, schema_problems
 from tracker.load import valid_events  # the CSV path's last step: both paths must end alike
 from tracker.schema import COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS
 
@@ -62,21 +62,17 @@ def write_events(events: pd.DataFrame, path: Path | str, extra_columns: Sequence
     return path
 
 
-def _problem(name: str, row: int, field: str, message: str, value: str = "") -> dict:
-    return dict(file=name, row=row, field=field, value=value, message=message)
-
-
 def _column_problems(schema: pa.Schema, name: str) -> list[dict]:
     """Missing required, unknown and wrongly stored columns (all reported at row 1, as for a header)."""
     names = schema.names
-    problems = [_problem(name, 1, c, "required column is missing") for c in REQUIRED_COLUMNS if c not in names]
-    problems += [_problem(name, 1, c, f"unknown column; expected one of {', '.join(COLUMNS)}", c)
+    problems = [problem(name, 1, c, "", "required column is missing") for c in REQUIRED_COLUMNS if c not in names]
+    problems += [problem(name, 1, c, c, f"unknown column; expected one of {', '.join(COLUMNS)}")
                  for c in names if c not in COLUMNS]
     for column in (c for c in names if c in ARROW_KINDS):
         kind, accepts = ARROW_KINDS[column]
         storage = schema.field(column).type
         if not (accepts(storage) or pa.types.is_null(storage)):  # an all-empty column may be typed null
-            problems.append(_problem(name, 1, column, f"is stored as {storage}, expected {kind}"))
+            problems.append(problem(name, 1, column, "", f"is stored as {storage}, expected {kind}"))
     return problems
 
 
@@ -118,11 +114,11 @@ def read_parquet_events(path: Path | str, name: str | None = None) -> tuple[pd.D
     for column in DATE_COLUMNS:
         values = parsed[column]
         timed = (values.notna() & (values != values.dt.normalize())).to_numpy()
-        found += [_problem(name, int(r), column, f"'{v}' is not a date (has a time of day)", str(v))
+        found += [problem(name, r, column, str(v), f"'{v}' is not a date (has a time of day)")
                   for r, v in zip(rows[timed], values[timed])]
     for column in REQUIRED_COLUMNS:
         empty = parsed[column].isna().to_numpy()
-        found += [_problem(name, int(r), column, "is required but empty") for r in rows[empty]]
+        found += [problem(name, r, column, "", "is required but empty") for r in rows[empty]]
     checked = schema_problems(parsed, name)
     already = {(p["row"], p["field"]) for p in found}
     checked = checked[[key not in already for key in zip(checked["row"], checked["field"])]]

@@ -43,6 +43,11 @@ def format_problems(problems: pd.DataFrame) -> list[str]:
     ]
 
 
+def problem(file: str, row: int, field: str, value: str, message: str) -> dict:
+    """One problem: a row of the problems table (PROBLEM_COLUMNS)."""
+    return dict(file=file, row=int(row), field=field, value=value, message=message)
+
+
 def _problems(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
 
