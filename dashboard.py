@@ -21,7 +21,7 @@ from tracker.columnar import read_parquet_events
 from tracker.filters import Filters, by_dyad, parse_day
 from tracker.imports import gdelt_goldstein_series, read_gdelt
 from tracker.index import IndexParams, tension_index, what_moved
-from tracker.load import check_events, format_problems, read_raw
+from tracker.load import check_file, format_problems
 from tracker.paths import EVENTS_CSV, METHODOLOGY_MD
 from tracker.safe_io import safe_csv
 from tracker.schema import CODEBOOK, CONFIDENCE_LEVELS, EVENT_TYPES, TYPE_LABELS
@@ -75,12 +75,8 @@ def adopt(key: str, allowed, default) -> None:
 
 @st.cache_resource(show_spinner="Loading events…", max_entries=4)
 def load_events(path: str, modified: float) -> tuple[pd.DataFrame, pd.DataFrame]:
-    if path.endswith(".parquet"):
-        events, problems = read_parquet_events(path, Path(path).name)
-    else:
-        raw, read_problems = read_raw(path, Path(path).name)
-        events, problems = check_events(raw, Path(path).name, read_problems)
-        del raw  # what the events do not share with it goes before they are regrouped (a brief second copy)
+    read = read_parquet_events if path.endswith(".parquet") else check_file
+    events, problems = read(path, Path(path).name)
     return by_dyad(events), problems
 
 

@@ -7,7 +7,7 @@ temporary folder, then measures, each in a fresh subprocess:
 
 | step         | tracker                              | baseline                                        |
 |--------------|--------------------------------------|-------------------------------------------------|
-| load CSV     | tracker.load.read_raw + check_events | pd.read_csv, then each row parsed and checked   |
+| load CSV     | tracker.load.check_file              | pd.read_csv, then each row parsed and checked   |
 | load Parquet | tracker.columnar.read_parquet_events | the tracker's CSV load (row above)              |
 | validate     | tracker.load.schema_problems         | the same rules checked row by row (iterrows)    |
 | index        | tension_index over all dyads         | weights per row (iterrows), then a day loop     |
@@ -52,7 +52,7 @@ from tracker import charts  # noqa: E402
 from tracker.columnar import read_parquet_events, write_events  # noqa: E402
 from tracker.filters import Filters  # noqa: E402
 from tracker.index import CONFIDENCE_FACTORS, LEVEL_FACTORS, IndexParams, tension_index  # noqa: E402
-from tracker.load import check_events, parse_events, read_raw, schema_problems  # noqa: E402
+from tracker.load import check_file, parse_events, read_raw, schema_problems  # noqa: E402
 from tracker.schema import (  # noqa: E402
     ACTOR_LEVELS, CONFIDENCE_LEVELS, DATE_COLUMNS, DATE_PRECISIONS, EARLIEST_DATE, EVENT_TYPES, FLOAT_COLUMNS,
     INT_COLUMNS, SUMMARY_MAX_CHARS, TYPE_LABELS, URL_PATTERN,
@@ -312,15 +312,10 @@ class Files:
 # swamp the small sizes.
 
 
-def _load_csv(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    raw, read_problems = read_raw(path, path.name)
-    return check_events(raw, path.name, read_problems)
-
-
 def load_csv_fast(files: Files, meter: Meter) -> str:
-    _load_csv(files.warm_csv)
+    check_file(files.warm_csv)
     with meter.block():
-        events, problems = _load_csv(files.csv)
+        events, problems = check_file(files.csv)
     return f"{len(events):,} rows, {len(problems)} problems"
 
 
@@ -384,9 +379,9 @@ def filter_fast(files: Files, meter: Meter) -> str:
 
 def filter_naive(files: Files, meter: Meter) -> str:
     sample = files.events().head(files.cap)
-    _load_csv(files.warm_csv)
+    check_file(files.warm_csv)
     with meter.block():  # an uncached app re-reads and re-validates the file on every change
-        _load_csv(files.csv)
+        check_file(files.csv)
     with meter.block(files.factor):
         view = naive_filter(sample, FILTER)
     same = list(view["event_id"]) == list(FILTER.apply(sample)["event_id"])
@@ -466,15 +461,15 @@ def prepare(size: int, folder: Path, cap: int) -> Files:
     started = time.perf_counter()
     events = synthetic_events(size)
     built = time.perf_counter() - started
-    write_events(events, folder / "events.csv")
-    write_events(events, folder / "events.parquet")
-    write_events(events.head(cap), folder / "sample.csv")
-    write_events(events.head(200), folder / "warm.csv")
-    write_events(events.head(200), folder / "warm.parquet")
-    sizes = {p.suffix: p.stat().st_size / 2**20 for p in (folder / "events.csv", folder / "events.parquet")}
-    print(f"\n{size:,} synthetic events built in {built:.1f} s; CSV {sizes['.csv']:.1f} MB, "
-          f"Parquet {sizes['.parquet']:.1f} MB", flush=True)
-    return Files(folder, size, cap)
+    files = Files(folder, size, cap)
+    write_events(events, files.csv)
+    write_events(events, files.parquet)
+    write_events(events.head(cap), files.sample_csv)
+    write_events(events.head(200), files.warm_csv)
+    write_events(events.head(200), files.warm_parquet)
+    print(f"\n{size:,} synthetic events built in {built:.1f} s; CSV {files.csv.stat().st_size / 2**20:.1f} MB, "
+          f"Parquet {files.parquet.stat().st_size / 2**20:.1f} MB", flush=True)
+    return files
 
 
 def _time(result: dict) -> str:

@@ -12,7 +12,7 @@ from tracker import export
 from tracker.coverage import coverage_report
 from tracker.filters import Filters, normalize_dyad, parse_day
 from tracker.index import IndexParams, decayed_by_type, monthly_net, sensitivity_band, tension_index, what_moved
-from tracker.load import EventDataError, check_events, format_problems, read_events, read_raw
+from tracker.load import EventDataError, check_file, format_problems, read_events
 from tracker.paths import EVENTS_CSV, ROOT
 from tracker.safe_io import replacing, safe_csv, write_atomic
 from tracker.schema import EVENT_TYPES
@@ -282,12 +282,11 @@ def _run(args) -> int:
                 failed = 1
                 continue
             try:
-                raw, read_problems = read_raw(path, str(path))
+                events, problems = check_file(path, str(path))
             except UnicodeDecodeError as error:
                 _not_utf8(path, error)
                 failed = 1
                 continue
-            events, problems = check_events(raw, str(path), read_problems)
             for line in format_problems(problems):
                 print(line)
             print(f"{path}: {len(events)} valid events, {len(problems)} problem(s)", file=sys.stderr)

@@ -362,11 +362,16 @@ def finish_events(parsed: pd.DataFrame) -> pd.DataFrame:
     return add_coordinates(events)
 
 
+def check_file(path: Path | str, name: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read and check an events CSV: (valid events, problems). The raw rows are let go on return."""
+    name = name or Path(path).name
+    raw, read_problems = read_raw(path, name)
+    return check_events(raw, name, read_problems)
+
+
 def read_events(path: Path | str = EVENTS_CSV, name: str | None = None) -> pd.DataFrame:
     """Read and validate an events file; raises EventDataError listing every problem."""
-    name = name or _display_name(path)
-    raw, read_problems = read_raw(path, name)
-    events, problems = check_events(raw, name, read_problems)
+    events, problems = check_file(path, name or _display_name(path))
     if not problems.empty:
         raise EventDataError(problems)
     return events
