@@ -1,7 +1,8 @@
-"""Bilateral relations tracker: a thin Streamlit script. Widgets -> tracker calls -> st.* output.
+"""Bilateral relations tracker: a thin Streamlit script that only renders. Load (cached) -> page state
+(tracker.state) -> sidebar -> view (tracker.view) -> one function per tab.
 
 Every filter and view choice lives in the page address (st.query_params), so a copied link reopens
-the same view; an invalid parameter falls back to the default with a note.
+the same view; whatever the address holds that cannot be used is ignored with a note.
 """
 
 from __future__ import annotations
@@ -15,16 +16,19 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from tracker import charts, export, views
-from tracker.brief import View, brief_files, brief_zip, render_images
+from tracker import charts, export, tables
+from tracker.brief import brief_files, brief_zip, render_images
 from tracker.columnar import read_parquet_events
-from tracker.filters import Filters, by_dyad, parse_day
+from tracker.filters import Filters, by_dyad
 from tracker.imports import gdelt_goldstein_series, read_gdelt
-from tracker.index import IndexParams, tension_index, what_moved
+from tracker.index import IndexParams, event_weights, tension_index
 from tracker.load import check_file, format_problems
 from tracker.paths import EVENTS_CSV, METHODOLOGY_MD
 from tracker.safe_io import safe_csv
 from tracker.schema import CODEBOOK, CONFIDENCE_LEVELS, EVENT_TYPES, TYPE_LABELS
+from tracker.state import CHANGING_BY, HALF_LIFE_DAYS, NO_OVERLAY, WEIGHT_RANGE, WINDOW_DAYS, Choices, DyadChoices, \
+    PageState
+from tracker.view import View
 from tracker.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, UploadError, UploadResult, problems_csv, read_upload, \
     rejected_rows_csv
 
@@ -33,40 +37,14 @@ PUBLISHED = IndexParams()
 TABLE_ROWS = 5_000  # the events table shows at most this many rows; downloads hold all
 LARGE_VIEW = 20_000  # events in view beyond which downloads are made when clicked
 MAX_CHOICES = 1_000  # events offered when picking events to label or to compare around
-# View choices kept in the page address beside the filters, with how to read each from it.
-VIEW_CHOICES = {
-    "annotate": list, "pivot": lambda raw: raw[-1], "window": lambda raw: int(raw[-1]),
-    "compare_dyads": list, "overlay": lambda raw: raw[-1], "changing_by": lambda raw: raw[-1],
-    "week_end": lambda raw: parse_day(raw[-1]),
-}
+TAB_LABELS = {"index": "Index", "events": "Events", "periods": "Compare periods", "dyads": "Compare dyads",
+              "changing": "What is changing", "article": "Code an article", "brief": "Briefing exports"}
 
 
-def on_click_if_large(make):
+def made_now_or_on_click(make, rows: int):
     """Download contents: made now for an ordinary view, only when clicked for a very large one (so
     that a filter change over a million events does not write a CSV no one asked for)."""
-    return make if len(shown) > LARGE_VIEW else make()
-
-
-def adopt(key: str, allowed, default) -> None:
-    """Give a view widget its value: from the page address once (if valid there, else a note), then
-    whatever the user chose, falling back to `default` when that is no longer among `allowed`."""
-    state = st.session_state
-    pending = state.get("link_view", {})
-    if key in pending:
-        raw = pending.pop(key)
-        try:
-            value = VIEW_CHOICES[key](raw)
-            values = value if isinstance(value, list) else [value]
-            unknown = [v for v in values if allowed is not None and v not in allowed]
-            if unknown:
-                raise ValueError(f"{', '.join(map(repr, unknown))} is not available in this view")
-            state[key] = value
-        except (ValueError, IndexError) as error:
-            st.warning(export.markdown_plain(f"Ignored link parameter {key}: {error}") + " — the default is used instead.")
-    current = state.get(key)
-    values = current if isinstance(current, list) else [current]
-    if key not in state or (allowed is not None and any(v not in allowed for v in values)):
-        state[key] = default
+    return make if rows > LARGE_VIEW else make()
 
 
 # ---- Cached work, keyed on small values (file path and time, filters, parameters), never on frames ----
@@ -119,12 +97,17 @@ def build_view(_events: pd.DataFrame, events_key: str, filters: Filters, half_li
 
 
 @st.cache_data(max_entries=16)
-def dyad_choices(_events: pd.DataFrame, events_key: str, dyad: str) -> tuple[dt.date, dt.date, list[str], list[str]]:
-    """A dyad's first and last event dates, and the actors and places offered in its filters."""
-    in_dyad = _events[_events["dyad"] == dyad]
+def dyad_choices(_events: pd.DataFrame, events_key: str, dyad: str) -> tuple[DyadChoices, pd.DataFrame]:
+    """A dyad's span, actors and places, and the events offered in its pickers (the most significant
+    MAX_CHOICES: all of them for a curated-size dyad), with a label each."""
+    in_dyad = Filters(dyad=dyad).apply(_events)
     actors = pd.concat([in_dyad["initiator"], in_dyad["target"]]).dropna().unique()
     places = pd.concat([in_dyad["location"], in_dyad["province"]]).dropna().unique()
-    return in_dyad["date"].min().date(), in_dyad["date"].max().date(), sorted(actors), sorted(places)
+    picked = in_dyad.loc[event_weights(in_dyad).abs().nlargest(MAX_CHOICES).index].sort_values("date", kind="stable")
+    offered = pd.DataFrame({"event_id": picked["event_id"], "date": picked["date"].dt.date,
+                            "label": picked["date"].dt.strftime("%Y-%m-%d") + " · " + picked["summary"].str.slice(0, 80)})
+    return DyadChoices(in_dyad["date"].min().date(), in_dyad["date"].max().date(), frozenset(actors), frozenset(places),
+                       tuple(offered["event_id"])), offered
 
 
 @st.cache_data(show_spinner="Computing the other dyads…", max_entries=16)
@@ -146,27 +129,42 @@ def briefing_zip(_view: View, view_key: tuple) -> bytes:
 
 # ---- Load: the curated data, a file of the user's own, or both ----
 
-path = data_path()
-modified = Path(path).stat().st_mtime
-curated, problems = load_events(path, modified)
-if not problems.empty:
-    st.error(f"{len(problems)} problem(s) in {Path(path).name}; the rows concerned are left out until fixed.")
-    st.code("\n".join(format_problems(problems)), language=None)
+def load() -> tuple[pd.DataFrame, str]:
+    """The events in use and a small key naming them; stops the page when there are none."""
+    path = data_path()
+    modified = Path(path).stat().st_mtime
+    curated, problems = load_events(path, modified)
+    if not problems.empty:
+        st.error(f"{len(problems)} problem(s) in {Path(path).name}; the rows concerned are left out until fixed.")
+        st.code("\n".join(format_problems(problems)), language=None)
+    upload, uploaded, source = own_file()
+    if upload is not None and source != "curated data":
+        events_key = f"{source}:{uploaded.file_id}:{modified}"
+        events = events_in_use(curated, upload.events, upload.name, source, events_key)
+    else:
+        events, events_key = curated, f"curated:{modified}"
+    if events.empty:
+        st.warning("No valid events to show.")
+        st.stop()
+    return events, events_key
 
-with st.sidebar.expander("Your own events file"):
-    uploaded = st.file_uploader("Events CSV in the tracker's columns (see data/columns.csv)", type=["csv", "txt", "tsv"],
-                                key="upload", help=f"Up to {MAX_UPLOAD_BYTES // 1_000_000} MB and {MAX_UPLOAD_ROWS:,} rows; "
-                                "UTF-8, UTF-16 or Excel's Windows-1252; commas, semicolons or tabs. Kept in your session "
-                                "only: nothing is written to the server.")
-    source = st.radio("Explore", ["curated data", "my file", "both"], key="source", horizontal=True,
-                      disabled=uploaded is None)
-upload = None
-if uploaded is not None:
+
+def own_file():
+    """The sidebar's upload of a user's events file, with its report: (result or None, file, source)."""
+    with st.sidebar.expander("Your own events file"):
+        uploaded = st.file_uploader("Events CSV in the tracker's columns (see data/columns.csv)", type=["csv", "txt", "tsv"],
+                                    key="upload", help=f"Up to {MAX_UPLOAD_BYTES // 1_000_000} MB and {MAX_UPLOAD_ROWS:,} rows; "
+                                    "UTF-8, UTF-16 or Excel's Windows-1252; commas, semicolons or tabs. Kept in your session "
+                                    "only: nothing is written to the server.")
+        source = st.radio("Explore", ["curated data", "my file", "both"], key="source", horizontal=True,
+                          disabled=uploaded is None)
+    if uploaded is None:
+        return None, None, source
     try:
         upload = load_upload(uploaded.file_id, uploaded.name, uploaded.getvalue())
     except UploadError as error:
         st.error(str(error))
-if upload is not None:
+        return None, uploaded, source
     st.info(f"**{export.markdown_plain(upload.name)}**: {upload.rows_read} rows read, {upload.rows_accepted} accepted, "
             f"{upload.rows_rejected} rejected." + "".join(" · " + export.markdown_plain(n) for n in upload.notes))
     if not upload.problems.empty:
@@ -178,139 +176,119 @@ if upload is not None:
                                    file_name=f"rejected-rows_{upload.name}", mime="text/csv", key="download_rejected")
             fix[1].download_button("Download the problem list (CSV)", problems_csv(upload.problems),
                                    file_name=f"problems_{upload.name}", mime="text/csv", key="download_problems")
-if upload is not None and source != "curated data":
-    events_key = f"{source}:{uploaded.file_id}:{modified}"
-    events = events_in_use(curated, upload.events, upload.name, source, events_key)
-else:
-    events, events_key = curated, f"curated:{modified}"
-if events.empty:
-    st.warning("No valid events to show.")
-    st.stop()
-dyads = sorted(events["dyad"].unique())
+    return upload, uploaded, source
 
-# ---- The page address -> widget state, once per session ----
 
-if "from_link" not in st.session_state:
-    link = {key: st.query_params.get_all(key) for key in st.query_params}
-    linked, notes = Filters.from_query_params(link)
+# ---- The page state: from the address once, then from the widgets, always within what the data offers ----
+
+WIDGETS = ("dyad", "period", "event_types", "actors", "places", "confidence", "text", "half_life", "annotate", "pivot",
+           "window", "compare_dyads", "overlay", "week_end", "changing_by")
+PUBLISHED_WEIGHTS = CODEBOOK["tension_weight"].to_dict()
+
+
+def page_state(events: pd.DataFrame, events_key: str) -> PageState:
     state = st.session_state
-    if linked.dyad in dyads:
-        state["dyad"] = linked.dyad
-    elif linked.dyad:
-        notes.append(f"Ignored link parameter dyad: no events for {linked.dyad}")
-    low, high, linked_actors, linked_places = dyad_choices(
-        events, events_key, state.get("dyad", "AFG-PAK" if "AFG-PAK" in dyads else dyads[0]))
-    high = max(high, dt.date.today())
-    if linked.start or linked.end:
-        start, end = max(linked.start or low, low), min(linked.end or high, high)
-        if start <= end:
-            state["period"] = (start, end)
-        else:
-            notes.append("Ignored link parameters start/end: the period is empty")
-    for key, allowed in (("event_types", EVENT_TYPES), ("confidence", CONFIDENCE_LEVELS),
-                         ("actors", set(linked_actors)), ("places", set(linked_places))):
-        chosen = getattr(linked, key)
-        state[key] = [v for v in chosen if v in allowed]
-        if len(state[key]) < len(chosen):
-            notes.append(f"Ignored link parameter {key}: unknown value(s) "
-                         + ", ".join(repr(v) for v in chosen if v not in allowed))
-    state["text"] = linked.text
-    if "half_life" in link:
-        try:
-            state["half_life"] = min(max(int(float(link["half_life"][-1])), 7), 180)
-        except ValueError:
-            notes.append(f"Ignored link parameter half_life: {link['half_life'][-1]!r} is not a number of days")
-    state["link_view"] = {key: link[key] for key in VIEW_CHOICES if key in link}
-    state["link_notes"] = notes
-    state["from_link"] = True
-for note in st.session_state.get("link_notes", []):
-    st.warning(export.markdown_plain(note) + " — the default is used instead.")
+    choices = Choices(tuple(sorted(events["dyad"].unique())), lambda dyad: dyad_choices(events, events_key, dyad)[0])
+    if "page_state" not in state:
+        address = {key: st.query_params.get_all(key) for key in st.query_params}
+        page, notes = PageState.from_query_params(address, choices=choices)
+        state["weights_base"] = page.all_weights()
+    else:
+        values = {key: state[key] for key in WIDGETS if key in state}
+        values["weight"] = [f"{t}:{w}" for t, w in current_weights().items() if w != PUBLISHED_WEIGHTS[t]]
+        values["tab"] = next((slug for slug, label in TAB_LABELS.items() if label == state.get("tab")), None)
+        page, notes = PageState.from_widgets(values, choices=choices, previous=state["page_state"])
+    for key, value in page.widget_values().items():  # what the widgets show is the state
+        if key == "period" and len(state.get("period") or ()) == 1:
+            continue  # the user is picking the second day of a range
+        if state.get(key) != value:
+            state[key] = value
+    state["page_state"] = page
+    for note in notes:
+        st.warning(export.markdown_plain(note) + " — the default is used instead.")
+    return page
 
-# ---- Sidebar: filters and method ----
 
-sidebar = st.sidebar
-sidebar.title("Filters")
-dyad = sidebar.selectbox("Dyad", dyads, index=dyads.index("AFG-PAK") if "AFG-PAK" in dyads else 0, key="dyad")
-first, data_date, actor_names, place_names = dyad_choices(events, events_key, dyad)
-# A period that no longer fits, or that was the whole span of another dyad or file, gives way to this one's.
-was_default = tuple(st.session_state.get("period", ())) == st.session_state.get("period_default")
-if "period" in st.session_state and (was_default or not all(first <= d <= max(data_date, dt.date.today())
-                                                            for d in st.session_state["period"])):
-    del st.session_state["period"]
-st.session_state["period_default"] = (first, data_date)
-period = sidebar.date_input("Period", value=(first, data_date), min_value=first,
-                            max_value=max(data_date, dt.date.today()), key="period",
-                            help="Ends by default on the latest event recorded for this dyad (the data date).")
-start, end = (period[0], period[-1]) if len(period) else (first, data_date)
-types = sidebar.multiselect("Event types", EVENT_TYPES, format_func=TYPE_LABELS.get, key="event_types",
-                            placeholder="All types")
-actors = sidebar.multiselect("Initiator or target", actor_names, key="actors", placeholder="Any actor")
-places = sidebar.multiselect("Place or province", place_names, key="places", placeholder="Anywhere")
-confidence = sidebar.multiselect("Confidence", CONFIDENCE_LEVELS, key="confidence", placeholder="Any confidence")
-text = sidebar.text_input("Summary contains", key="text", max_chars=200)
+def weights_editor_key() -> str:
+    return f"weights_{st.session_state.get('weights_resets', 0)}"
 
-sidebar.title("Index method")
-half_life = sidebar.slider("Half-life (days)", 7, 180, int(PUBLISHED.half_life_days), key="half_life",
-                           help="How fast an event's weight fades: it counts half after this many days.")
-published = CODEBOOK["tension_weight"].rename("weight").to_frame().assign(label=CODEBOOK["label"])[["label", "weight"]]
-if sidebar.button("Reset to the published method", key="reset_method"):
+
+def current_weights() -> dict[str, float]:
+    """The weights the editor holds: its base (the address's or the published ones) and the user's edits."""
+    base = dict(st.session_state.get("weights_base", PUBLISHED_WEIGHTS))
+    edits = (st.session_state.get(weights_editor_key()) or {}).get("edited_rows", {})
+    types = list(base)
+    for row, change in edits.items():
+        if change.get("weight") is not None and 0 <= int(row) < len(types):
+            base[types[int(row)]] = float(change["weight"])
+    return base
+
+
+def reset_method() -> None:
     st.session_state["half_life"] = int(PUBLISHED.half_life_days)
-    st.session_state.pop("weights", None)
-    st.rerun()
-with sidebar.expander("Event type weights"):
-    edited = st.data_editor(published, key="weights", disabled=["label"], width="stretch",
-                            column_config={"label": "Type", "weight": st.column_config.NumberColumn(
-                                "Weight", min_value=-20.0, max_value=20.0, step=0.1, format="%.1f",
-                                help="Positive raises tension, negative eases it")})
-weights = tuple((t, float(w)) for t, w in edited["weight"].fillna(published["weight"]).items())
-sidebar.caption("The method is described under **Methodology** at the foot of the page. "
+    st.session_state["weights_base"] = dict(PUBLISHED_WEIGHTS)
+    st.session_state["weights_resets"] = st.session_state.get("weights_resets", 0) + 1
+
+
+# ---- Sidebar: the filters and the method (each widget shows the page state under its key) ----
+
+def sidebar(page: PageState, events: pd.DataFrame, events_key: str) -> None:
+    bar = st.sidebar
+    bar.title("Filters")
+    dyads = sorted(events["dyad"].unique())
+    bar.selectbox("Dyad", dyads, key="dyad")
+    offered = dyad_choices(events, events_key, page.dyad)[0]
+    latest = max(offered.last, dt.date.today())
+    bar.date_input("Period", value=page.span, min_value=offered.first, max_value=latest, key="period",
+                   help="Ends by default on the latest event recorded for this dyad (the data date).")
+    bar.multiselect("Event types", EVENT_TYPES, format_func=TYPE_LABELS.get, key="event_types", placeholder="All types")
+    bar.multiselect("Initiator or target", sorted(offered.actors), key="actors", placeholder="Any actor")
+    bar.multiselect("Place or province", sorted(offered.places), key="places", placeholder="Anywhere")
+    bar.multiselect("Confidence", CONFIDENCE_LEVELS, key="confidence", placeholder="Any confidence")
+    bar.text_input("Summary contains", key="text", max_chars=200)
+    bar.title("Index method")
+    bar.slider("Half-life (days)", *HALF_LIFE_DAYS, key="half_life",
+               help="How fast an event's weight fades: it counts half after this many days.")
+    bar.button("Reset to the published method", key="reset_method", on_click=reset_method)
+    base = st.session_state.get("weights_base", PUBLISHED_WEIGHTS)
+    table = CODEBOOK[["label"]].assign(weight=[base[t] for t in CODEBOOK.index])
+    with bar.expander("Event type weights"):
+        st.data_editor(table, key=weights_editor_key(), disabled=["label"], width="stretch",
+                       column_config={"label": "Type", "weight": st.column_config.NumberColumn(
+                           "Weight", min_value=WEIGHT_RANGE[0], max_value=WEIGHT_RANGE[1], step=0.1, format="%.1f",
+                           help="Positive raises tension, negative eases it")})
+    bar.caption("The method is described under **Methodology** at the foot of the page. "
                 "The page address holds this whole view: copy it to share the view.")
 
-filters = Filters(dyad=dyad, start=start, end=end, event_types=tuple(types), actors=tuple(actors),
-                  places=tuple(places), confidence=tuple(confidence), text=text)
-st.query_params.from_dict({**filters.to_query_params(), "half_life": str(half_life)})
-view = build_view(events, events_key, filters, float(half_life), weights)
-view_key = (events_key, filters, half_life, weights)
-params, shown = view.params, view.events
-counted = view.counted  # the index counts history before the period too
 
-# ---- Headline figures ----
+# ---- The tabs: each renders what the view computed ----
 
-st.title(f"{dyad}: bilateral relations tracker")
-st.caption(export.markdown_plain(filters.describe()) + " · " + params.describe()
-           + ("" if params.is_published() else " · **not the published method**"))
-headline = view.headline()
-for column, (label, value) in zip(st.columns(len(headline)), headline.items()):
-    column.metric(f"{label} on {end:%d %b %Y}" if label == "Tension index" else label, value)
+def headline(view: View) -> None:
+    params = view.params
+    st.title(f"{view.filters.dyad}: bilateral relations tracker")
+    st.caption(export.markdown_plain(view.filters.describe()) + " · " + params.describe()
+               + ("" if params.is_published() else " · **not the published method**"))
+    figures = view.headline()
+    for column, (label, value) in zip(st.columns(len(figures)), figures.items()):
+        column.metric(f"{label} on {view.filters.end:%d %b %Y}" if label == "Tension index" else label, value)
+    if view.events.empty:
+        st.info("No events match these filters: widen the period, or remove a type, actor, place or text filter. "
+                "The charts and downloads below are empty, not broken.")
 
-figures = view.figures()
-note = view.note()
-# Events offered in the pickers: the most significant ones (all of them for a curated-size view).
-picked = view.key_events(top=MAX_CHOICES)
-choices = picked["event_id"].tolist()
-choice_labels = dict(zip(choices, picked["date"].dt.strftime("%Y-%m-%d") + " · " + picked["summary"].str.slice(0, 80)))
-tab_index, tab_events, tab_periods, tab_dyads, tab_changing, tab_brief = st.tabs(
-    ["Index", "Events", "Compare periods", "Compare dyads", "What is changing", "Briefing exports"])
 
-# ---- Index ----
-
-with tab_index:
-    adopt("annotate", set(choices), [])
-    labelled = st.multiselect("Events labelled on the chart (default: the most significant)", choices,
-                              format_func=choice_labels.get,
-                              key="annotate", placeholder="The 8 most significant events")
-    if labelled:
-        figures["index"] = charts.index_timeline(view.index, shown, params, title=view.finding(),
-                                                 subtitle=filters.describe(), note=note, band=view.band,
-                                                 annotate=labelled)
-    st.plotly_chart(figures["index"], key="index_chart")
+def index_tab(view: View, page: PageState, offered: pd.DataFrame, figures: dict) -> None:
+    labels = dict(zip(offered["event_id"], offered["label"]))
+    labelled = st.multiselect("Events labelled on the chart (default: the most significant)", list(labels),
+                              format_func=labels.get, key="annotate", placeholder="The 8 most significant events")
+    st.plotly_chart(view.index_figure(labelled) if labelled else figures["index"], key="index_chart")
     st.subheader("What moved the index")
-    moved = what_moved(counted, params, start=start, end=end, top=10)
     if len(view.index):
-        st.caption(f"From {start:%d %b %Y} ({view.index['index'].iloc[0]:.1f}) to {end:%d %b %Y} "
+        st.caption(f"From {view.filters.start:%d %b %Y} ({view.index['index'].iloc[0]:.1f}) to {view.filters.end:%d %b %Y} "
                    f"({view.index['index'].iloc[-1]:.1f}): the events of the period that changed the score most "
                    "(score units; the index is a fixed function of the score).")
+    moved = view.what_moved(top=10)
     st.dataframe(moved.assign(event_type=moved["event_type"].map(TYPE_LABELS)), hide_index=True, width="stretch",
+                 key="moved_table",
                  column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"), "event_id": None,
                                 "event_type": "Type", "summary": "Event",
                                 "change": st.column_config.NumberColumn("Change in score", format="%+.1f")})
@@ -321,114 +299,128 @@ with tab_index:
                    "prints the query). Imported events stay apart from the curated ones: only the series is drawn.")
         gdelt_file = st.file_uploader("GDELT file", type=["csv", "zip"], key="gdelt_upload")
         if gdelt_file is not None:
-            series = gdelt_series(gdelt_file.file_id, gdelt_file.name, gdelt_file.getvalue(), dyad)
+            series = gdelt_series(gdelt_file.file_id, gdelt_file.name, gdelt_file.getvalue(), view.filters.dyad)
             show = st.radio("Show", ["both", "index", "goldstein"], horizontal=True, key="gdelt_show",
                             format_func={"both": "both", "index": "curated index", "goldstein": "GDELT Goldstein"}.get)
-            st.plotly_chart(charts.index_and_goldstein(view.index, series, show, subtitle=filters.describe(), note=note),
-                            key="gdelt_chart")
+            st.plotly_chart(charts.index_and_goldstein(view.index, series, show, subtitle=view.filters.describe(),
+                                                       note=view.note()), key="gdelt_chart")
 
-# ---- Events ----
 
-with tab_events:
+def events_tab(view: View, figures: dict) -> None:
+    shown = view.events
     st.plotly_chart(figures["per-month"], key="monthly_chart")
-    st.plotly_chart(charts.weekly_heatmap(views.weekly_intensity(shown), subtitle=filters.describe(), note=note),
-                    key="heatmap_chart")
+    st.plotly_chart(view.heatmap_figure(), key="heatmap_chart")
     st.plotly_chart(figures["map"], key="map_chart")
     st.subheader(f"Events ({len(shown):,})")
     if len(shown) > TABLE_ROWS:
         st.caption(f"The table shows the latest {TABLE_ROWS:,} of {len(shown):,} events; the download holds them all.")
-    table = shown.tail(TABLE_ROWS)[["date", "event_type", "initiator", "target", "summary", "location", "fatalities_best", "confidence",
-                   "source1_url", "source2_url", *(["origin"] if "origin" in shown else [])]].assign(
-        event_type=lambda t: t["event_type"].map(TYPE_LABELS))
+    columns = ["date", "event_type", "initiator", "target", "summary", "location", "fatalities_best", "confidence",
+               "source1_url", "source2_url", *(["origin"] if "origin" in shown else [])]
+    table = shown.tail(TABLE_ROWS)[columns].assign(event_type=lambda t: t["event_type"].map(TYPE_LABELS))
     link = dict(validate=r"^https?://", display_text=r"https?://(?:www\.)?([^/]+)")
-    st.dataframe(table, hide_index=True, width="stretch", column_config={
+    st.dataframe(table, hide_index=True, width="stretch", key="events_table", column_config={
         "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"), "event_type": "Type",
         "initiator": "Initiator", "target": "Target", "summary": st.column_config.TextColumn("Summary", width="large"),
         "location": "Place", "fatalities_best": st.column_config.NumberColumn("Killed", format="%d"),
         "confidence": "Confidence", "source1_url": st.column_config.LinkColumn("Source", **link),
         "source2_url": st.column_config.LinkColumn("Source 2", **link)})
     down = st.columns(2)
-    down[0].download_button("Download these events (CSV)", on_click_if_large(lambda: export.events_csv(shown)),
-                            mime="text/csv", file_name=filters.file_stem("events") + ".csv", key="download_events")
-    down[1].download_button("Download the index (CSV)",
-                            on_click_if_large(view.index_csv),
-                            file_name=filters.file_stem("tension-index") + ".csv", mime="text/csv", key="download_index")
+    down[0].download_button("Download these events (CSV)", made_now_or_on_click(view.events_csv, len(shown)),
+                            mime="text/csv", file_name=view.filters.file_stem("events") + ".csv", key="download_events")
+    down[1].download_button("Download the index (CSV)", made_now_or_on_click(view.index_csv, len(shown)),
+                            file_name=view.filters.file_stem("tension-index") + ".csv", mime="text/csv",
+                            key="download_index")
 
-# ---- Compare periods ----
 
-with tab_periods:
+def periods_tab(view: View, page: PageState, offered: pd.DataFrame) -> None:
     st.caption("Two periods side by side, by default the 90 days before and after a chosen event.")
-    default_pivot = "AFG-PAK-20250419-dar-kabul-visit" if "AFG-PAK-20250419-dar-kabul-visit" in choice_labels else None
-    adopt("pivot", set(choices), default_pivot or (choices[-1] if choices else None))
-    pivot = st.selectbox("Around the event", choices, key="pivot", format_func=choice_labels.get)
-    adopt("window", set(range(7, 366)), 90)
-    window = st.number_input("Days before and after", 7, 365, key="window")
-    if pivot:
-        day = picked.loc[picked["event_id"] == pivot, "date"].iloc[0].date()
-        first_period = (day - dt.timedelta(days=window), day - dt.timedelta(days=1))
-        second_period = (day, day + dt.timedelta(days=window - 1))
-        full_index = tension_index(counted, params, end=pd.Timestamp(second_period[1]))
-        comparison = views.compare_periods(counted, full_index, first_period, second_period)
-        st.plotly_chart(charts.period_comparison(comparison, first_period, second_period,
-                                                 subtitle=filters.describe(), note=note), key="periods_chart")
-        st.dataframe(comparison, hide_index=True, width="stretch", key="periods_table", column_config={
-            "measure": "Measure", "first": st.column_config.NumberColumn(f"{first_period[0]:%d %b %Y}–{first_period[1]:%d %b %Y}", format="%.1f"),
-            "second": st.column_config.NumberColumn(f"{second_period[0]:%d %b %Y}–{second_period[1]:%d %b %Y}", format="%.1f"),
-            "change": st.column_config.NumberColumn("Change", format="%+.1f"),
-            "change_percent": st.column_config.NumberColumn("Change %", format="%+.0f%%")})
+    labels = dict(zip(offered["event_id"], offered["label"]))
+    pivot = st.selectbox("Around the event", list(labels), key="pivot", format_func=labels.get)
+    window = st.number_input("Days before and after", *WINDOW_DAYS, key="window")
+    if not pivot:
+        return
+    comparison = view.compare_around(offered.set_index("event_id").at[pivot, "date"], int(window))
+    st.plotly_chart(view.comparison_figure(comparison), key="periods_chart")
+    first, second = comparison.first, comparison.second
+    st.dataframe(comparison.table, hide_index=True, width="stretch", key="periods_table", column_config={
+        "measure": "Measure", "first": st.column_config.NumberColumn(f"{first[0]:%d %b %Y}–{first[1]:%d %b %Y}", format="%.1f"),
+        "second": st.column_config.NumberColumn(f"{second[0]:%d %b %Y}–{second[1]:%d %b %Y}", format="%.1f"),
+        "change": st.column_config.NumberColumn("Change", format="%+.1f"),
+        "change_percent": st.column_config.NumberColumn("Change %", format="%+.0f%%")})
 
-# ---- Compare dyads ----
 
-with tab_dyads:
-    all_indices = dyad_indices(events, events_key, end, float(half_life), weights)
-    adopt("compare_dyads", set(dyads), dyads)
+def dyads_tab(view: View, events: pd.DataFrame, events_key: str) -> None:
+    dyads = sorted(events["dyad"].unique())
+    indices = dyad_indices(events, events_key, view.filters.end, view.params.half_life_days,
+                           tuple(sorted(view.params.weights.items())))
     chosen = st.multiselect("Dyads on the chart", dyads, key="compare_dyads")
-    adopt("overlay", {"(none)", *dyads}, "IND-PAK" if "IND-PAK" in dyads and dyad != "IND-PAK" else "(none)")
-    overlay = st.selectbox("Show the events of", ["(none)", *dyads], key="overlay")
-    lines = all_indices[all_indices["dyad"].isin(chosen) & (all_indices["date"] >= pd.Timestamp(start))]
-    marked = Filters(dyad=overlay, start=start, end=end).apply(events) if overlay != "(none)" else events.iloc[0:0]
-    st.plotly_chart(charts.dyad_comparison(lines, marked, params, subtitle=f"{start} to {end}", note=note),
-                    key="dyads_chart")
+    overlay = st.selectbox("Show the events of", [NO_OVERLAY, *dyads], key="overlay")
+    others = view.others(events, None if overlay == NO_OVERLAY else overlay)
+    st.plotly_chart(view.dyads_figure(indices, chosen, others), key="dyads_chart")
 
-# ---- What is changing ----
 
-with tab_changing:
-    latest = max(data_date, dt.date.today())
-    adopt("week_end", {first + dt.timedelta(days=n) for n in range((latest - first).days + 1)}, end)
-    week_end = st.date_input("Four weeks ending", min_value=first, max_value=latest, key="week_end")
-    adopt("changing_by", {"event_type", "province"}, "event_type")
-    by = st.radio("By", ["event_type", "province"], format_func={"event_type": "event type", "province": "province"}.get,
+def changing_tab(view: View, page: PageState) -> None:
+    offered_first = page.span[0]
+    st.date_input("Four weeks ending", min_value=offered_first, max_value=max(page.span[1], dt.date.today()),
+                  key="week_end")
+    by = st.radio("By", CHANGING_BY, format_func={"event_type": "event type", "province": "province"}.get,
                   horizontal=True, key="changing_by")
-    changing = views.whats_changing(counted, week_end, by=by)
-    st.caption(f"Events in the four weeks to {week_end:%d %b %Y} against the average four weeks of the previous 4 and "
-               f"52 weeks; changes of {views.CHANGE_FLAG_PERCENT:.0f}% or more are flagged.")
+    changing = view.whats_changing(page.week_end, by=by)
+    st.caption(f"Events in the four weeks to {page.week_end:%d %b %Y} against the average four weeks of the previous 4 "
+               f"and 52 weeks; changes of {tables.CHANGE_FLAG_PERCENT:.0f}% or more are flagged.")
     st.dataframe(changing, hide_index=True, width="stretch", key="changing_table")
     st.download_button("Download this table (CSV)", safe_csv(changing), mime="text/csv",
-                       file_name=f"{dyad}_what-is-changing_{by}_to_{week_end}.csv", key="download_changing")
+                       file_name=f"{view.filters.dyad}_what-is-changing_{by}_to_{page.week_end}.csv",
+                       key="download_changing")
 
-# ---- Briefing exports ----
 
-with tab_brief:
+def brief_tab(view: View, view_key: tuple) -> None:
     st.caption("Slide-ready images of every chart above (PNG at 3× and SVG), and a briefing pack: images, CSVs, "
                "metadata, README and a one-page brief (HTML and PDF). Drawing them takes a few seconds.")
     if st.button("Prepare chart images", key="prepare_images"):
         st.session_state["images_for"] = view_key
     if st.session_state.get("images_for") == view_key:
         images = chart_images(view, view_key)
-        for name in figures:
+        for name in view.figures():
             cols = st.columns([3, 1, 1])
             cols[0].write(f"**{charts.CHART_NAMES.get(name, name)}**")
             for col, fmt, mime in ((cols[1], "png", "image/png"), (cols[2], "svg", "image/svg+xml")):
                 col.download_button(fmt.upper(), images[f"{name}.{fmt}"], mime=mime, key=f"img_{name}_{fmt}",
-                                    file_name=f"{filters.file_stem(name)}.{fmt}")
+                                    file_name=f"{view.filters.file_stem(name)}.{fmt}")
     if st.button("Prepare the briefing pack (zip)", key="prepare_brief"):
         st.session_state["brief_for"] = view_key
     if st.session_state.get("brief_for") == view_key:
         st.download_button("Download the briefing pack (zip)", briefing_zip(view, view_key),
-                           file_name=filters.file_stem("brief") + ".zip", mime="application/zip", key="download_brief")
+                           file_name=view.filters.file_stem("brief") + ".zip", mime="application/zip", key="download_brief")
 
-st.query_params.update({key: [str(v) for v in st.session_state[key]] if isinstance(st.session_state[key], list)
-                       else str(st.session_state[key]) for key in VIEW_CHOICES if st.session_state.get(key) is not None})
 
+# ---- The page ----
+
+events, events_key = load()
+page = page_state(events, events_key)
+sidebar(page, events, events_key)
+weights = tuple(sorted(page.all_weights().items()))
+view = build_view(events, events_key, page.filters, float(page.half_life), weights)
+view_key = (events_key, page.filters, page.half_life, weights)
+offered = dyad_choices(events, events_key, page.dyad)[1]
+headline(view)
+figures = view.figures()
+tabs = dict(zip(TAB_LABELS, st.tabs(list(TAB_LABELS.values()), key="tab", on_change="rerun",
+                                    default=TAB_LABELS[page.tab])))
+with tabs["index"]:
+    index_tab(view, page, offered, figures)
+with tabs["events"]:
+    events_tab(view, figures)
+with tabs["periods"]:
+    periods_tab(view, page, offered)
+with tabs["dyads"]:
+    dyads_tab(view, events, events_key)
+with tabs["changing"]:
+    changing_tab(view, page)
+with tabs["article"]:
+    st.caption("Coming next: paste an article and code its events.")
+with tabs["brief"]:
+    brief_tab(view, view_key)
+st.query_params.from_dict(page.to_query_params())
 with st.expander("Methodology", expanded=False):
     st.markdown(METHODOLOGY_MD.read_text(encoding="utf-8"))

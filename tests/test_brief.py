@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from tracker.__main__ import main
-from tracker.brief import IMAGE_SCALE, IMAGE_WIDTH, View, brief_html, chromium_path, BriefError
+from tracker.brief import IMAGE_SCALE, IMAGE_WIDTH, brief_html, chromium_path, BriefError
+from tracker.view import View
 from tracker.filters import Filters
 from tracker.load import read_events
 from tests.conftest import event_row, to_csv

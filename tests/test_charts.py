@@ -74,7 +74,7 @@ def test_event_text_is_never_markup_in_figures(sample_events):
 
 
 def test_analyst_view_charts(sample_events):
-    from tracker.views import compare_periods, weekly_intensity
+    from tracker.tables import compare_periods, weekly_intensity
     heat = charts.weekly_heatmap(weekly_intensity(sample_events))
     assert heat.data[0].type == "heatmap" and heat.data[0].z.sum() == len(sample_events)
     index = tension_index(sample_events)

@@ -121,13 +121,19 @@ def test_invalid_link_parameters_fall_back_with_a_note():
     assert at.multiselect(key="event_types").value == ["talks"]
 
 
-def test_filters_are_written_to_the_page_address(app):
+def test_choices_are_written_to_the_page_address(app):
+    """The dyad and every choice made are in the address; choices left at their default stay out,
+    so that a default period keeps following the data."""
     app.multiselect(key="event_types").set_value(["talks"]).run()
+    app.slider(key="half_life").set_value(45).run()
+    app.number_input(key="window").set_value(30).run()
+    app.radio(key="changing_by").set_value("province").run()
     params = {k: v if isinstance(v, list) else [v] for k, v in app.query_params.items()}
-    filters = {k: params[k] for k in ("dyad", "event_types", "half_life")}
-    assert filters == {"dyad": ["AFG-PAK"], "event_types": ["talks"], "half_life": ["30"]}
-    assert {"start", "end", "window", "pivot", "overlay", "changing_by", "compare_dyads", "week_end"} <= set(params)
-    assert "text" not in params and "actors" not in params  # defaults stay out of the link
+    assert params == {"dyad": ["AFG-PAK"], "event_types": ["talks"], "half_life": ["45"], "window": ["30"],
+                      "changing_by": ["province"]}
+    chosen = (dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    app.date_input(key="period").set_value(chosen).run()
+    assert (app.query_params["start"], app.query_params["end"]) == ("2025-01-01", "2025-06-30")
 
 
 def test_view_choices_come_back_from_the_link():

@@ -11,11 +11,12 @@ import pandas as pd
 from tracker import export
 from tracker.coverage import coverage_report
 from tracker.filters import Filters, normalize_dyad, parse_day
-from tracker.index import IndexParams, decayed_by_type, monthly_net, sensitivity_band, tension_index, what_moved
+from tracker.index import IndexParams
 from tracker.load import EventDataError, check_file, format_problems, read_events
 from tracker.paths import EVENTS_CSV, ROOT
 from tracker.safe_io import replacing, safe_csv, write_atomic
 from tracker.schema import EVENT_TYPES
+from tracker.view import View
 
 
 def _dyad(text: str) -> str:
@@ -179,7 +180,7 @@ def _write(text: str, out: Path | None, force: bool = False) -> None:
 
 
 def _brief(args, events: pd.DataFrame) -> int:
-    from tracker.brief import BriefError, View, brief_files, write_brief
+    from tracker.brief import BriefError, brief_files, write_brief
 
     if args.out.exists() and not args.force:
         print(f"{args.out} exists; use --force to replace it", file=sys.stderr)
@@ -319,20 +320,14 @@ def _run(args) -> int:
         if in_dyad.empty:
             print(f"no events for dyad {args.dyad} in {args.data}", file=sys.stderr)
             return 1
-        end = pd.Timestamp(args.end) if args.end else None
+        view = View.build(in_dyad, Filters(dyad=args.dyad, start=args.start, end=args.end), params)
         if args.command == "index":
-            index_df = tension_index(in_dyad, params, start=args.start, end=end)
-            if args.band:
-                index_df = index_df.merge(sensitivity_band(in_dyad, params, start=args.start, end=end), on=["date", "dyad"])
-            if args.by_type:
-                shares = decayed_by_type(in_dyad, params, end=end).add_prefix("type_")
-                index_df = index_df.merge(shares, left_on="date", right_index=True)
-            _write(export.index_csv(index_df, params), args.out, args.force)
+            _write(view.index_csv(band=args.band, by_type=args.by_type), args.out, args.force)
         elif args.command == "what-moved":
-            moved = what_moved(in_dyad, params, start=args.start, end=args.end, top=args.top)
+            moved = view.what_moved(top=args.top)
             _write(safe_csv(moved.assign(change=moved["change"].round(3))), args.out, args.force)
         else:
-            monthly = monthly_net(Filters(start=args.start, end=args.end).apply(in_dyad), params)
+            monthly = view.monthly_net()
             monthly = monthly.assign(month=monthly["month"].dt.strftime("%Y-%m")).round({"conflict": 3, "cooperation": 3, "net": 3})
             _write(safe_csv(monthly), args.out, args.force)
     elif args.command == "coverage":

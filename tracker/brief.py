@@ -13,107 +13,23 @@ import subprocess
 import tempfile
 import warnings
 import zipfile
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from tracker import charts, export
-from tracker.filters import Filters
-from tracker.index import METHOD_VERSION, IndexParams, decayed_by_type, event_weights, index_change, monthly_net, \
-    sensitivity_band, tension_index
+from tracker import charts
+from tracker.index import METHOD_VERSION
 from tracker.schema import TYPE_LABELS
+from tracker.view import View
 
 IMAGE_WIDTH = 1200  # px; PNGs are written at IMAGE_SCALE times this
 IMAGE_SCALE = 3
-KEY_EVENTS = 10
 
 
 class BriefError(RuntimeError):
     """Raised when the brief cannot be made here (no Chromium for images and PDF)."""
-
-
-@dataclass(frozen=True)
-class View:
-    """Everything one view of one dyad shows: the filtered events, the index and its companions."""
-
-    filters: Filters
-    params: IndexParams
-    events: pd.DataFrame  # the filtered events
-    counted: pd.DataFrame  # the events the index counts: the filters but for the dates, all history
-    index: pd.DataFrame  # the index over the period (computed on all history before it)
-    band: pd.DataFrame
-    by_type: pd.DataFrame
-    data_date: pd.Timestamp  # the latest event recorded for the view's dyad (or in all the data)
-
-    @classmethod
-    def build(cls, all_events: pd.DataFrame, filters: Filters, params: IndexParams = IndexParams()) -> View:
-        counted = filters.without_dates().apply(all_events)
-        end = pd.Timestamp(filters.end) if filters.end else None
-        start = pd.Timestamp(filters.start) if filters.start else None
-        index = tension_index(counted, params, start=start, end=end)
-        band = sensitivity_band(counted, params, start=start, end=end)
-        by_type = decayed_by_type(counted, params, end=end)
-        by_type = by_type.loc[start:] if start is not None else by_type
-        recorded = all_events["date"] if not filters.dyad else all_events.loc[all_events["dyad"] == filters.dyad, "date"]
-        return cls(filters, params, filters.in_period(counted), counted, index, band, by_type, recorded.max())
-
-    def note(self) -> str:
-        return (f"{charts.SOURCE_NOTE}<br>{len(self.events)} events · data to {self.data_date:%d %b %Y} · "
-                f"index method v{METHOD_VERSION}, half-life {self.params.half_life_days:g} days")
-
-    def figures(self) -> dict[str, go.Figure]:
-        """Every chart of the view, keyed by a short name used in file names. Built once per view
-        (a dashboard rerun that keeps the view draws nothing again); the dict is the caller's."""
-        return dict(self._figures)
-
-    @cached_property
-    def _figures(self) -> dict[str, go.Figure]:
-        subtitle, note = self.filters.describe(), self.note()
-        return {
-            "index": charts.index_timeline(self.index, self.events, self.params, title=self.finding(),
-                                           subtitle=subtitle, note=note, band=self.band),
-            "by-type": charts.index_by_type(self.by_type, subtitle=subtitle, note=note),
-            "net": charts.net_conflict_cooperation(monthly_net(self.events, self.params), subtitle=subtitle, note=note),
-            "per-month": charts.events_per_month(self.events, subtitle=subtitle, note=note),
-            "map": charts.events_map(self.events, subtitle=subtitle, note=note),
-        }
-
-    def index_csv(self) -> str:
-        """The daily index with its sensitivity band (low, high), as exported (tracker.export)."""
-        return export.index_csv(self.index.merge(self.band, on=["date", "dyad"], how="left"), self.params)
-
-    def finding(self) -> str:
-        """A title that states what the index did, e.g. 'AFG-PAK tension index: 83.5 on 31 Dec 2025, +29.7 in 90 days'."""
-        return index_title(self.filters.dyad or "all dyads", self.index)
-
-    def key_events(self, top: int = KEY_EVENTS) -> pd.DataFrame:
-        """The period's most significant events (largest absolute weight), in date order."""
-        weight = event_weights(self.events, self.params).abs()
-        return self.events.loc[weight.nlargest(top).index].sort_values("date", kind="stable")
-
-    def headline(self) -> dict[str, str]:
-        current = self.index["index"].iloc[-1] if len(self.index) else None
-        change_30, change_90 = index_change(self.index, 30), index_change(self.index, 90)
-        return {
-            "Tension index": f"{current:.1f}" if current is not None else "–",
-            "Change over 30 days": f"{change_30:+.1f}" if change_30 is not None else "–",
-            "Change over 90 days": f"{change_90:+.1f}" if change_90 is not None else "–",
-            "Events": f"{len(self.events):,}",
-            "Fatalities (best estimate)": f"{int(self.events['fatalities_best'].sum()):,}",
-        }
-
-
-def index_title(dyad: str, index: pd.DataFrame) -> str:
-    if index.empty:
-        return f"{dyad} tension index: no events in view"
-    last = index.iloc[-1]
-    text = f"{dyad} tension index: {last['index']:.1f} on {last['date']:%d %b %Y}"
-    change = index_change(index, 90)
-    return text + (f", {change:+.1f} in 90 days" if change is not None else "")
 
 
 def chromium_path() -> str:
@@ -167,7 +83,7 @@ td:first-child {{ white-space: nowrap; }} td, th {{ border-bottom: 1px solid #dd
 .note {{ color: #555; font-size: 8pt; margin-top: 6px; }} a {{ color: #1f4e79; }}
 </style></head><body>
 <h1>{html.escape(dyad)}: bilateral relations brief</h1>
-<div class="sub">{html.escape(view.filters.describe())} · data to {view.data_date:%d %b %Y}</div>
+<div class="sub">{html.escape(view.filters.describe())} · data to {_day(view.data_date, "%d %b %Y")}</div>
 <div class="figs">{figures}</div>
 <img src="{index_png}" alt="Tension index chart">
 <h2 style="font-size:11pt;margin:6px 0 2px">Key events of the period</h2>
@@ -178,6 +94,10 @@ decays with the half-life; 0–100 on a fixed scale, 50 = cooperation and confli
 half-lives of 15–60 days and weights ±25%. Full method: docs/methodology.md. Every event carries the URL of a page
 that reports it.</div>
 </body></html>"""
+
+
+def _day(day, form: str = "%Y-%m-%d") -> str:
+    return "–" if day is None else f"{day:{form}}"
 
 
 def _source_link(url: str, outlet: str) -> str:
@@ -197,7 +117,7 @@ def html_to_pdf(html_path: Path, pdf_path: Path) -> None:
 
 def readme_text(view: View, files: list[str]) -> str:
     lines = [f"# {view.filters.dyad or 'All dyads'}: briefing pack", "",
-             f"View: {view.filters.describe()}.", f"Data to {view.data_date:%Y-%m-%d}; {len(view.events)} events.",
+             f"View: {view.filters.describe()}.", f"Data to {_day(view.data_date)}; {len(view.events)} events.",
              f"Index: {view.params.describe()}.", "", "## Files", ""]
     described = {
         "brief.html": "one-page brief: headline figures, index chart, key events with sources, method note",
@@ -212,14 +132,14 @@ def readme_text(view: View, files: list[str]) -> str:
         text = described.get(name) or f"chart: {charts.CHART_NAMES.get(stem, stem)} ({'PNG at 3x' if name.endswith('.png') else 'SVG'})"
         lines.append(f"- `{name}`: {text}")
     lines += ["", "Cite as: Bilateral relations tracker, tension index method v" + METHOD_VERSION +
-              f", {view.filters.describe()}, data to {view.data_date:%Y-%m-%d}."]
+              f", {view.filters.describe()}, data to {_day(view.data_date)}."]
     return "\n".join(lines) + "\n"
 
 
 def brief_files(view: View, with_pdf: bool = True) -> dict[str, bytes]:
     """Every file of the briefing pack, by name."""
     files = render_images(view.figures())
-    files["events.csv"] = export.events_csv(view.events).encode("utf-8")
+    files["events.csv"] = view.events_csv().encode("utf-8")
     files["index.csv"] = view.index_csv().encode("utf-8")
     page = brief_html(view)
     files["brief.html"] = page.encode("utf-8")
@@ -233,7 +153,7 @@ def brief_files(view: View, with_pdf: bool = True) -> dict[str, bytes]:
     files["metadata.json"] = json.dumps({
         "title": f"{view.filters.dyad or 'All dyads'} tension index and events",
         "view": view.filters.describe(), "filters": view.filters.to_query_params(),
-        "data_date": f"{view.data_date:%Y-%m-%d}", "events": len(view.events),
+        "data_date": _day(view.data_date), "events": len(view.events),
         "method_version": METHOD_VERSION, "parameters": view.params.describe(),
         "half_life_days": view.params.half_life_days,
         "generated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),

@@ -17,6 +17,7 @@ from tracker.schema import CODEBOOK, EVENT_TYPES, TYPE_LABELS
 MAX_MARKERS = 1_500  # event markers on the index chart
 MAX_MAP_POINTS = 2_000  # beyond this the map draws one marker per place, sized by its events
 FONT = dict(family="Arial, Helvetica, sans-serif", size=14, color="#222")
+NO_EVENTS = "No events match these filters"
 SOURCE_NOTE = "Source: Bilateral relations tracker, curated events with source URLs"
 
 
@@ -44,6 +45,13 @@ def plain(text) -> str:
 
 def plain_column(values: pd.Series) -> pd.DataFrame:
     return values.map(plain).to_frame()
+
+
+def say_empty(fig: go.Figure, message: str) -> go.Figure:
+    """Write `message` in the middle of a chart that has nothing to draw (its axes stay)."""
+    fig.add_annotation(text=plain(message), xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
+                       font=dict(size=16, color="#777"))
+    return fig
 
 
 def _layout(fig: go.Figure, title: str, subtitle: str, note: str, legend: str = "below") -> go.Figure:
@@ -178,6 +186,8 @@ def events_map(events: pd.DataFrame, title: str = "Where events happened", subti
     away, located = located[outside], located[~outside]
     fig = go.Figure(go.Scatter(x=BASEMAP["lon"], y=BASEMAP["lat"], mode="lines", hoverinfo="skip",
                                line=dict(color="#9a9a9a", width=0.8), showlegend=False, name="borders"))
+    if located.empty:
+        say_empty(fig, NO_EVENTS if events.empty else "None of these events has a place on the map")
     if len(located) > MAX_MAP_POINTS:
         return _places_map(fig, located, len(events), len(away), title, subtitle, note)
     for event_type, group in located.groupby("event_type", sort=False, observed=True):

@@ -17,7 +17,7 @@ def normalize_dyad(text: str) -> str:
     parts = [p for p in text.replace("_", "-").replace("/", "-").upper().split("-") if p]
     dyad = "-".join(sorted(parts))
     if len(parts) != 2 or parts[0] == parts[1] or not pd.Series([dyad]).str.match(DYAD_PATTERN).iloc[0]:
-        raise ValueError(f"dyad must be two ISO alpha-3 codes such as AFG-PAK, got {text!r}")
+        raise ValueError(f"dyad must be two ISO alpha-3 codes such as AFG-PAK, got {text[:40]!r}")
     return dyad
 
 

@@ -41,6 +41,7 @@ LEVEL_FACTORS = {
     "envoy": 1.0,
     "official": 0.75,
 }
+DATE_DTYPE = "datetime64[s]"  # the days of every daily table, empty or not
 CONFIDENCE_FACTORS = {"confirmed": 1.0, "single_source": 0.8, "disputed": 0.6}
 
 
@@ -120,7 +121,7 @@ def _daily_sums(events: pd.DataFrame, weights: np.ndarray, end: pd.Timestamp | N
     np.minimum.at(starts, codes, offset)
     ends = np.full(len(labels), -1, dtype="int64")
     np.maximum.at(ends, codes, offset)
-    days = pd.date_range(pd.Timestamp(first), periods=n_days, freq="D")
+    days = pd.date_range(pd.Timestamp(first), periods=n_days, freq="D").astype(DATE_DTYPE)
     return days, np.asarray(labels), flat.reshape(n_days, len(labels)), starts, ends
 
 
@@ -150,7 +151,7 @@ def decayed_by_type(events: pd.DataFrame, params: IndexParams = IndexParams(),
     """
     events = _up_to(events, end)
     if events.empty:
-        return pd.DataFrame(index=pd.DatetimeIndex([], name="date"))
+        return pd.DataFrame(index=pd.DatetimeIndex([], name="date", dtype=DATE_DTYPE))
     days, types, daily, _, _ = _daily_sums(events, event_weights(events, params).to_numpy(), end, events["event_type"])
     return pd.DataFrame(_decay(daily, params.half_life_days), index=days.rename("date"), columns=list(types))
 
@@ -174,10 +175,17 @@ def _scores(events: pd.DataFrame, weights: np.ndarray, half_lives: list[float], 
     pieces = [(i, s, e) for i, (s, e) in enumerate(zip(starts, ends)) if s <= e]
     rows = np.concatenate([np.arange(s, e + 1) for _, s, e in pieces]) if pieces else np.array([], dtype="int64")
     cols = np.concatenate([np.full(e - s + 1, i) for i, s, e in pieces]) if pieces else np.array([], dtype="int64")
-    frame = pd.DataFrame({"date": days[rows], "dyad": pd.array(dyads[cols], dtype="str")})
+    frame = pd.DataFrame({"date": days[rows].astype(DATE_DTYPE), "dyad": pd.array(dyads[cols], dtype="str")})
     for h, matrix in zip(half_lives, decayed):
         frame[h] = matrix[rows, cols]
     return frame
+
+
+def _no_days(*values: str) -> pd.DataFrame:
+    """A daily per-dyad table with no rows, in the dtypes of one with rows (so that it merges and
+    exports like any other): date, dyad, then float columns `values`."""
+    columns = {"date": pd.Series([], dtype=DATE_DTYPE), "dyad": pd.Series([], dtype="str")}
+    return pd.DataFrame({**columns, **{v: pd.Series([], dtype="float64") for v in values}})
 
 
 def tension_index(events: pd.DataFrame, params: IndexParams = IndexParams(),
@@ -189,8 +197,7 @@ def tension_index(events: pd.DataFrame, params: IndexParams = IndexParams(),
     """
     events = _up_to(events, end)
     if events.empty:
-        return pd.DataFrame({"date": pd.Series([], dtype="datetime64[us]"), "dyad": pd.Series([], dtype="str"),
-                             "score": pd.Series([], dtype="float64"), "index": pd.Series([], dtype="float64")})
+        return _no_days("score", "index")
     frame = _scores(events, event_weights(events, params).to_numpy(), [params.half_life_days], start, end)
     score = frame.pop(params.half_life_days).to_numpy()
     return frame.assign(score=score, index=to_scale(score, params.scale))
@@ -220,7 +227,7 @@ def sensitivity_band(events: pd.DataFrame, params: IndexParams = IndexParams(),
     cooperation = {t: w * (1 - weight_change) if w > 0 else w * (1 + weight_change) for t, w in params.weights.items()}
     events = _up_to(events, end)
     if events.empty:
-        return pd.DataFrame(columns=["date", "dyad", "low", "high"])
+        return _no_days("low", "high")
     half_lives = sorted({params.half_life_days, *half_lives})
     factor = severity(events).to_numpy()
     runs = []

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from tracker.index import tension_index
-from tracker.views import compare_periods, weekly_intensity, whats_changing
+from tracker.tables import compare_periods, weekly_intensity, whats_changing
 from tests.conftest import event_row, make_events
 
 

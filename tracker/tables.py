@@ -1,4 +1,4 @@
-"""Analyst views as tables: two periods side by side, what is changing week on week, weekly intensity.
+"""Analyst tables: two periods side by side, what is changing week on week, weekly intensity.
 
 Each function takes events (and the index where needed) and returns a new DataFrame.
 """
