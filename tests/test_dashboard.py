@@ -169,3 +169,41 @@ def test_the_default_period_follows_the_dyad(app):
         app.selectbox(key="dyad").set_value(dyad).run()
         dates = events.loc[events["dyad"] == dyad, "date"]
         assert tuple(app.date_input(key="period").value) == (dates.min().date(), dates.max().date()), dyad
+
+
+HOSTILE_ADDRESSES = [
+    {"text": "zzzzqqq"}, {"half_life": "inf"}, {"half_life": "1e400"}, {"half_life": "-inf"},
+    {"actors": ["Nobody"] * 500, "places": "Nowhere", "dyad": "AFG-IND", "event_types": "cross_border_strike"},
+    {"start": "2026-06-01", "end": "2022-01-01", "window": "nan", "pivot": "x" * 3000, "tab": "<script>"},
+    {"dyad": "PAK-IND", "weight": ["talks:1e308", "border_clash:-inf", "talks:3"], "week_end": "9999-12-31",
+     "compare_dyads": ["AFG-PAK", "AFG-PAK", "ZZZ"], "overlay": "\u202e", "annotate": ["a", "a"]},
+]
+
+
+@pytest.mark.parametrize("address", HOSTILE_ADDRESSES, ids=range(len(HOSTILE_ADDRESSES)))
+def test_hostile_addresses_give_a_clear_view(address):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(address)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value.endswith("bilateral relations tracker")
+    assert len(at.get("plotly_chart")) == 8
+    notes = " ".join(w.value for w in at.warning).replace("\\", "")
+    expected_notes = {k for k in address if k not in ("text", "actors", "places", "event_types", "dyad")} | (
+        {"actors", "places"} if "actors" in address else set())
+    assert all(key in notes for key in expected_notes), notes
+    assert notes.count("'Nobody'") <= 1  # each unknown value noted once
+
+
+def test_a_filter_that_matches_nothing_is_a_view(monkeypatch):
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"text": "zzzzqqq"})
+    at.run()
+    assert not at.exception
+    assert [m.value for m in at.metric][3] == "no events"
+    assert any("No events match these filters" in i.value for i in at.info)
+    for key in ("download_events", "download_index", "download_changing"):
+        name, text = download(at, key)
+        assert pd.read_csv(io.StringIO(text)).empty and text.count("\n") == 1, key  # a header, no rows
+    assert "No events match these filters" in next(c.proto.spec for c in at.get("plotly_chart") if c.key == "index_chart")

@@ -204,8 +204,9 @@ def tension_index(events: pd.DataFrame, params: IndexParams = IndexParams(),
 
 
 def index_change(index_df: pd.DataFrame, days: int) -> float | None:
-    """Change of the index over the last `days` days of one dyad's series (None if too short)."""
-    if len(index_df) == 0:
+    """Change of the index over the last `days` days of one dyad's series (None if too short, or if
+    the table holds several dyads)."""
+    if len(index_df) == 0 or index_df["dyad"].nunique() > 1:
         return None
     series = index_df.set_index("date")["index"]
     then = series.index[-1] - pd.Timedelta(days=days)

@@ -83,10 +83,11 @@ class PageState:
         return {**PUBLISHED_WEIGHTS, **dict(self.weights)}
 
     @classmethod
-    def from_query_params(cls, params: Mapping[str, str | list[str]], *, choices: Choices) -> tuple[PageState, list[str]]:
+    def from_query_params(cls, params: Mapping[str, str | list[str]], *, choices: Choices,
+                          _what: str = "link parameter") -> tuple[PageState, list[str]]:
         """The state a page address asks for, within what `choices` offers, and a note for each
         parameter (or part of one) that was ignored. Never raises."""
-        reader = _Reader(params)
+        reader = _Reader(params, _what)
         dyad = reader.one("dyad", lambda text: _offered(normalize_dyad(text), choices.dyads, "a dyad with events"),
                           choices.default_dyad)
         offered = choices.of(dyad)
@@ -94,7 +95,7 @@ class PageState:
         start = reader.one("start", lambda t: _within(_day(t), offered.first, latest), offered.first)
         end = reader.one("end", lambda t: _within(_day(t), offered.first, latest), offered.last)
         if start > end:
-            reader.notes.append(f"Ignored link parameters start and end: {start} is after {end}")
+            reader.notes.append(f"Ignored {reader.what}s start and end: {start} is after {end}")
             start, end = offered.first, offered.last
         filters = Filters(
             dyad=dyad, start=start, end=end,
@@ -138,9 +139,11 @@ class PageState:
         params = _as_params(values)
         if previous is not None and (values.get("start"), values.get("end")) == previous.span:
             params.pop("start", None), params.pop("end", None)
-        if previous is not None and values.get("week_end") == previous.filters.end:
-            params.pop("week_end", None)
-        return cls.from_query_params(params, choices=choices)
+        if previous is not None:  # choices left at their default follow the data
+            for key in ("pivot", "overlay", "compare_dyads", "week_end"):
+                if _comparable(values.get(key)) == _comparable(previous.defaults.get(key)):
+                    params.pop(key, None)
+        return cls.from_query_params(params, choices=choices, _what="choice")
 
     def to_query_params(self) -> dict[str, str | list[str]]:
         """The page address of this state: the dyad, and every other choice not at its default."""
@@ -178,8 +181,8 @@ class PageState:
 class _Reader:
     """Reads one parameter at a time from an address, collecting a note for each value ignored."""
 
-    def __init__(self, params: Mapping[str, str | list[str]]):
-        self.params = params
+    def __init__(self, params: Mapping[str, str | list[str]], what: str):
+        self.params, self.what = params, what
         self.notes: list[str] = []
 
     def _values(self, key: str) -> list[str]:
@@ -196,7 +199,7 @@ class _Reader:
         try:
             return parse(values[-1])
         except (ValueError, OverflowError) as error:
-            self.notes.append(f"Ignored link parameter {key}: {error}")
+            self.notes.append(f"Ignored {self.what} {key}: {error}")
             return default
 
     def many(self, key: str, allowed: Collection[str], default: Collection[str] = ()) -> tuple[str, ...]:
@@ -224,13 +227,13 @@ class _Reader:
             else:
                 bad.append(value)
         if bad:
-            self.notes.append(f"Ignored link parameter {key}: {_listed(bad)} (expected type:weight, a known type "
+            self.notes.append(f"Ignored {self.what} {key}: {_listed(bad)} (expected type:weight, a known type "
                               f"and a weight from {WEIGHT_RANGE[0]:g} to {WEIGHT_RANGE[1]:g})")
         return tuple((t, w) for t, w in chosen.items() if w != PUBLISHED_WEIGHTS[t])
 
     def _note_unknown(self, key: str, unknown: list[str]) -> None:
         if unknown:
-            self.notes.append(f"Ignored link parameter {key}: unknown value{'s' if len(unknown) > 1 else ''} {_listed(unknown)}")
+            self.notes.append(f"Ignored {self.what} {key}: unknown value{'s' if len(unknown) > 1 else ''} {_listed(unknown)}")
 
 
 def _listed(values: list[str]) -> str:
@@ -269,6 +272,10 @@ def _offered(value: str, offered: Collection[str], what: str) -> str:
     if value not in offered:
         raise ValueError(f"{_short(value)!r} is not {what}")
     return value
+
+
+def _comparable(value):
+    return tuple(value) if isinstance(value, (list, tuple)) else value
 
 
 def _as_params(values: Mapping[str, object]) -> dict[str, str | list[str]]:

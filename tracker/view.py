@@ -148,7 +148,7 @@ class View:
         if self.events.empty:
             return {"Tension index": "–", "Change over 30 days": "–", "Change over 90 days": "–",
                     "Events": "no events", "Fatalities (best estimate)": "–"}
-        current = self.index["index"].iloc[-1] if len(self.index) else None
+        current = self.index["index"].iloc[-1] if len(self.index) and self.index["dyad"].nunique() == 1 else None
         change_30, change_90 = index_change(self.index, 30), index_change(self.index, 90)
         return {
             "Tension index": f"{current:.1f}" if current is not None else "–",
@@ -210,6 +210,8 @@ class View:
 def index_title(dyad: str, index: pd.DataFrame) -> str:
     if index.empty:
         return f"{dyad} tension index: no events in view"
+    if index["dyad"].nunique() > 1:
+        return f"Tension indices of {index['dyad'].nunique()} dyads"
     last = index.iloc[-1]
     text = f"{dyad} tension index: {last['index']:.1f} on {last['date']:%d %b %Y}"
     change = index_change(index, 90)
