@@ -22,7 +22,8 @@ from tracker.columnar import read_parquet_events
 from tracker.filters import Filters, by_dyad
 from tracker.imports import gdelt_goldstein_series, read_gdelt
 from tracker.index import IndexParams, event_weights, tension_index
-from tracker.load import check_file, format_problems
+from tracker.load import check_file
+from tracker.problems import format_problems
 from tracker.paths import EVENTS_CSV, METHODOLOGY_MD
 from tracker.safe_io import safe_csv
 from tracker.schema import CODEBOOK, CONFIDENCE_LEVELS, EVENT_TYPES, TYPE_LABELS

@@ -101,6 +101,24 @@ def test_filter_then_download_exactly_what_is_shown(page, tmp_path):
     assert saved.name.startswith("AFG-PAK_events_") and saved.name.endswith("_filtered.csv")
 
 
+def test_a_word_that_matches_nothing_still_gives_a_view_and_a_download(page, tmp_path):
+    box = page.get_by_label("Summary contains")
+    box.fill("zzzzqqq")
+    box.press("Enter")
+    page.get_by_text("No events match these filters").first.wait_for()
+    wait_until_idle(page)
+    assert metric(page, "Events") == "no events"
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.get_by_role("tab", name="Events").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download these events (CSV)").click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.read_text(encoding="utf-8").splitlines()[0].startswith("event_id,date,")
+    assert len(saved.read_text(encoding="utf-8").splitlines()) == 1  # the header: no event matches
+    page.get_by_role("tab", name="Index").click()
+
+
 def test_upload_a_bad_file_shows_the_report(page, tmp_path):
     bad = tmp_path / "my events.csv"
     bad.write_text(to_csv([event_row("U1", "2025-03-01", "talks", summary="Good row"),

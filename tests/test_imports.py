@@ -22,7 +22,8 @@ from tracker.imports import (
     CAMEO_NAMES, CAMEO_TO_EVENT_TYPE, EXTRA_COLUMNS, GDELT_COLUMNS, cameo_event_types, gdelt_goldstein_series,
     read_acled, read_gdelt,
 )
-from tracker.load import PROBLEM_COLUMNS, format_problems, schema_problems
+from tracker.load import schema_problems
+from tracker.problems import PROBLEM_COLUMNS, format_problems
 from tracker.schema import CODEBOOK, COLUMNS, EVENT_TYPES
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.load import EventDataError, add_coordinates, format_problems, read_events, read_raw, check_events
+from tracker.load import EventDataError, add_coordinates, read_events, read_raw, check_events
+from tracker.problems import format_problems
 from tests.conftest import event_row, parse, to_csv
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from tracker import upload
-from tracker.load import PROBLEM_COLUMNS, format_problems
+from tracker.problems import PROBLEM_COLUMNS, format_problems
 from tracker.upload import (
     UploadError, convert_date, decode_upload, detect_delimiter, problems_csv, read_upload, rejected_rows_csv,
 )

@@ -12,7 +12,8 @@ from tracker import export
 from tracker.coverage import coverage_report
 from tracker.filters import Filters, normalize_dyad, parse_day
 from tracker.index import IndexParams
-from tracker.load import EventDataError, check_file, format_problems, read_events
+from tracker.load import EventDataError, check_file, read_events
+from tracker.problems import format_problems
 from tracker.paths import EVENTS_CSV, ROOT
 from tracker.safe_io import replacing, safe_csv, write_atomic
 from tracker.schema import EVENT_TYPES

@@ -20,7 +20,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from tracker.load import PROBLEM_COLUMNS, clean_text, no_events, problem, schema_problems
+from tracker.load import clean_text, no_events, schema_problems
+from tracker.problems import Problems, without
 from tracker.load import valid_events  # the CSV path's last step: both paths must end alike
 from tracker.schema import COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS
 
@@ -62,17 +63,22 @@ def write_events(events: pd.DataFrame, path: Path | str, extra_columns: Sequence
     return path
 
 
-def _column_problems(schema: pa.Schema, name: str) -> list[dict]:
-    """Missing required, unknown and wrongly stored columns (all reported at row 1, as for a header)."""
+def _column_problems(schema: pa.Schema, name: str) -> Problems:
+    """Missing required, unknown and wrongly stored columns (all reported at row 1, as for a header);
+    a missing or wrongly stored column rejects the file."""
     names = schema.names
-    problems = [problem(name, 1, c, "", "required column is missing") for c in REQUIRED_COLUMNS if c not in names]
-    problems += [problem(name, 1, c, c, f"unknown column; expected one of {', '.join(COLUMNS)}")
-                 for c in names if c not in COLUMNS]
+    problems = Problems(name)
+    for c in REQUIRED_COLUMNS:
+        if c not in names:
+            problems.add(1, c, "required column is missing", rejects_file=True)
+    for c in names:
+        if c not in COLUMNS:
+            problems.add(1, c, f"unknown column; expected one of {', '.join(COLUMNS)}", c)
     for column in (c for c in names if c in ARROW_KINDS):
         kind, accepts = ARROW_KINDS[column]
         storage = schema.field(column).type
         if not (accepts(storage) or pa.types.is_null(storage)):  # an all-empty column may be typed null
-            problems.append(problem(name, 1, column, "", f"is stored as {storage}, expected {kind}"))
+            problems.add(1, column, f"is stored as {storage}, expected {kind}", rejects_file=True)
     return problems
 
 
@@ -100,8 +106,8 @@ def read_parquet_events(path: Path | str, name: str | None = None) -> tuple[pd.D
     name = name or str(path)
     table = pq.read_table(path)
     found = _column_problems(table.schema, name)
-    if any(p["message"] == "required column is missing" or p["message"].startswith("is stored as") for p in found):
-        return no_events(), _sorted(found)
+    if found.rejects_file:
+        return no_events(), found.frame()
     table = _normalised(table)
     frame = table.to_pandas(self_destruct=True, split_blocks=True)  # frees Arrow's copy column by column
     del table
@@ -114,19 +120,12 @@ def read_parquet_events(path: Path | str, name: str | None = None) -> tuple[pd.D
     for column in DATE_COLUMNS:
         values = parsed[column]
         timed = (values.notna() & (values != values.dt.normalize())).to_numpy()
-        found += [problem(name, r, column, str(v), f"'{v}' is not a date (has a time of day)")
-                  for r, v in zip(rows[timed], values[timed])]
+        for r, v in zip(rows[timed], values[timed]):
+            found.add(r, column, f"'{v}' is not a date (has a time of day)", str(v))
     for column in REQUIRED_COLUMNS:
         empty = parsed[column].isna().to_numpy()
-        found += [problem(name, r, column, "", "is required but empty") for r in rows[empty]]
-    checked = schema_problems(parsed, name)
-    already = {(p["row"], p["field"]) for p in found}
-    checked = checked[[key not in already for key in zip(checked["row"], checked["field"])]]
-    problems = _sorted(found, checked)
+        for r in rows[empty]:
+            found.add(r, column, "is required but empty")
+    mine = found.frame()
+    problems = found.frame(without(schema_problems(parsed, name), mine))
     return valid_events(parsed, problems), problems
-
-
-def _sorted(found: list[dict], *frames: pd.DataFrame) -> pd.DataFrame:
-    parts = [pd.DataFrame(found, columns=PROBLEM_COLUMNS), *[f for f in frames if not f.empty]]
-    problems = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-    return problems.astype({"row": "int64"}).sort_values(["row", "field"], kind="stable", ignore_index=True)

@@ -43,7 +43,8 @@ import pandas as pd
 
 from tracker.columnar import EVENT_DTYPES
 from tracker.filters import normalize_dyad
-from tracker.load import PROBLEM_COLUMNS, problem, read_places, read_raw
+from tracker.load import read_places, read_raw
+from tracker.problems import PROBLEM_COLUMNS, Problem, combine
 from tracker.schema import SUMMARY_MAX_CHARS, URL_PATTERN
 
 # ---------------------------------------------------------------------------------------------
@@ -235,13 +236,12 @@ def _quoted(value) -> str:
 def _report(found: list[dict], rows: pd.DataFrame, bad: pd.Series, column: str, message: str) -> pd.Series:
     """Add a problem for each row flagged in `bad` (the value quoted, then `message`); returns `bad`."""
     for file, row, value in zip(rows.loc[bad, "_file"], rows.loc[bad, "_row"], rows.loc[bad, column]):
-        found.append(problem(file, row, column, value, f"{_quoted(value)} {message}"))
+        found.append(Problem(file, row, column, value, f"{_quoted(value)} {message}"))
     return bad
 
 
-def __problem_frame(found: list[dict]) -> pd.DataFrame:
-    problems = pd.DataFrame(found, columns=PROBLEM_COLUMNS).astype({"row": "int64"})
-    return problems.sort_values(["file", "row", "field"], kind="stable", ignore_index=True)
+def __problem_frame(found: list[Problem]) -> pd.DataFrame:
+    return combine([pd.DataFrame(found, columns=PROBLEM_COLUMNS)])
 
 
 def _number(text: pd.Series, low: float, high: float, whole: bool = False) -> tuple[pd.Series, pd.Series]:
@@ -286,10 +286,10 @@ def _gdelt_texts(path: Path, found: list[dict]) -> list[tuple[str, str]]:
             members = [m for m in archive.infolist() if not m.is_dir()]
             texts = [(f"{path}!{m.filename}", archive.read(m).decode("utf-8", errors="replace")) for m in members]
     except zipfile.BadZipFile:
-        found.append(problem(str(path), 0, "(file)", "", "is not a readable zip file"))
+        found.append(Problem(str(path), 0, "(file)", "", "is not a readable zip file"))
         return []
     if not texts:
-        found.append(problem(str(path), 0, "(file)", "", "is a zip file with no file in it"))
+        found.append(Problem(str(path), 0, "(file)", "", "is a zip file with no file in it"))
     return texts
 
 
@@ -308,7 +308,7 @@ def _gdelt_rows(text: str, name: str, dyad: str, found: list[dict]) -> tuple[lis
         columns, start = next(records), 2
         missing = [c for c in GDELT_USED_COLUMNS if c not in columns]
         if missing:
-            found.extend(problem(name, 1, c, "", "required column is missing") for c in missing)
+            found.extend(Problem(name, 1, c, "", "required column is missing") for c in missing)
             return [], 0, 0
     else:
         records = (line.split("\t") for line in lines)
@@ -324,7 +324,7 @@ def _gdelt_rows(text: str, name: str, dyad: str, found: list[dict]) -> tuple[lis
         read += 1
         if len(fields) != len(columns):
             wrong += 1
-            found.append(problem(name, number, "(row)", "",
+            found.append(Problem(name, number, "(row)", "",
                                   f"has {len(fields)} fields, a GDELT events row has {len(columns)}"))
         elif (fields[actor1].strip(), fields[actor2].strip()) in pairs:
             kept.append([name, number, *(fields[i] for i in positions)])
@@ -391,7 +391,7 @@ def _gdelt_events(raw: pd.DataFrame, dyad: str, found: list[dict]) -> pd.DataFra
     first_seen = text.loc[~bad].drop_duplicates("GLOBALEVENTID").set_index("GLOBALEVENTID")
     for file, row, value in text.loc[repeated, ["_file", "_row", "GLOBALEVENTID"]].itertuples(index=False):
         where = first_seen.loc[value]
-        found.append(problem(file, row, "GLOBALEVENTID", value,
+        found.append(Problem(file, row, "GLOBALEVENTID", value,
                               f"{_quoted(value)} was already read ({where['_file']}:{where['_row']}); left out"))
     keep = ~(bad | repeated)
     text, typed = text[keep], typed[keep]
@@ -631,11 +631,11 @@ def read_acled(path: Path | str, dyad: str) -> ImportResult:
     dyad = normalize_dyad(dyad)
     name = str(path)
     raw, read_problems = read_raw(path, name)
-    found = read_problems.to_dict("records")
+    found = [Problem(*p) for p in read_problems[PROBLEM_COLUMNS].itertuples(index=False)]
     wrong = int((read_problems["field"] == "(row)").sum())
     missing = [c for c in ACLED_REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
-        found += [problem(name, 1, c, "", "required column is missing") for c in missing]
+        found += [Problem(name, 1, c, "", "required column is missing") for c in missing]
         events = _as_events({}, pd.RangeIndex(0))
         return ImportResult(events, __problem_frame(found), _counts(dyad, len(raw) + wrong, wrong, 0, events))
     text = raw[list(ACLED_REQUIRED_COLUMNS)].apply(lambda s: s.str.strip()).assign(_file=name, _row=raw["_row"])

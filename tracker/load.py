@@ -20,12 +20,10 @@ import pyarrow.compute
 import pyarrow.csv
 
 from tracker.paths import EVENTS_CSV, PLACES_CSV
+from tracker.problems import Problems, format_problems, no_problems, without
 from tracker.schema import (
     COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, REQUIRED_COLUMNS, EventSchema,
 )
-
-PROBLEM_COLUMNS = ["file", "row", "field", "value", "message"]
-
 
 class EventDataError(Exception):
     """Raised when an events file has problems; `problems` holds one row per problem."""
@@ -33,23 +31,6 @@ class EventDataError(Exception):
     def __init__(self, problems: pd.DataFrame):
         self.problems = problems
         super().__init__("\n".join(format_problems(problems)))
-
-
-def format_problems(problems: pd.DataFrame) -> list[str]:
-    """One line per problem: `data/events.csv:17: date: '2025-13-01' is not a date`."""
-    return [
-        f"{p.file}:{p.row}: {p.field}: {p.message}" if p.row else f"{p.file}: {p.field}: {p.message}"
-        for p in problems.itertuples()
-    ]
-
-
-def problem(file: str, row: int, field: str, value: str, message: str) -> dict:
-    """One problem: a row of the problems table (PROBLEM_COLUMNS)."""
-    return dict(file=file, row=int(row), field=field, value=value, message=message)
-
-
-def _problems(rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
 
 
 def _quote(value) -> str:
@@ -77,40 +58,41 @@ def read_raw(source: Path | str | io.StringIO, name: str | None = None) -> tuple
     if not isinstance(source, io.StringIO):
         fast = _read_plain(Path(source))
         if fast is not None:
-            return fast, _problems([])
+            return fast, no_problems()
         text = Path(source).read_text(encoding="utf-8-sig")
     else:
         text = source.getvalue()
     # newline="": "\r", "\r\n" and "\n" all end a row, and a "\r" inside quotes stays in its field
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    problems, good = [], []
+    problems, good = Problems(name), []
     try:
         header = next(reader, None)
     except csv.Error as error:
-        return pd.DataFrame({"_row": []}), _problems([dict(file=name, row=1, field="(file)", value="", message=f"header cannot be read: {error}")])
+        problems.add(1, "(file)", f"header cannot be read: {error}", rejects_file=True)
+        return pd.DataFrame({"_row": []}), problems.frame()
     if not header:
-        return pd.DataFrame({"_row": []}), _problems([dict(file=name, row=0, field="(file)", value="", message="is empty: no header row")])
+        problems.add(0, "(file)", "is empty: no header row", rejects_file=True)
+        return pd.DataFrame({"_row": []}), problems.frame()
     reserved = {i for i, column in enumerate(header) if column == "_row"}
-    problems += [dict(file=name, row=1, field="_row", value="_row", message="unknown column (the name is reserved); rename it")
-                 for _ in reserved]
+    for _ in reserved:
+        problems.add(1, "_row", "unknown column (the name is reserved); rename it", "_row")
     for number in itertools.count(2):
         try:
             record = next(reader)
         except StopIteration:
             break
         except csv.Error as error:  # the reader resumes on the next line
-            problems.append(dict(file=name, row=number, field="(row)", value="", message=f"cannot be read: {error}"))
+            problems.add(number, "(row)", f"cannot be read: {error}")
             continue
         if not any(cell.strip() for cell in record):
             continue
         if len(record) == len(header):
             good.append([number, *(cell for i, cell in enumerate(record) if i not in reserved)])
         else:
-            problems.append(dict(file=name, row=number, field="(row)", value="",
-                                 message=f"has {len(record)} fields, the header has {len(header)}"))
+            problems.add(number, "(row)", f"has {len(record)} fields, the header has {len(header)}")
     columns = [column for i, column in enumerate(header) if i not in reserved]
     frame = pd.DataFrame(good, columns=["_row", *columns], dtype=str).astype({"_row": "int64"})
-    return frame, _problems(problems)
+    return frame, problems.frame()
 
 
 def _read_plain(path: Path) -> pd.DataFrame | None:
@@ -171,19 +153,20 @@ def _count_lines(path: Path, chunk_size: int = 1 << 24) -> int | None:
 # Parsing strings into typed columns
 
 
-def _header_problems(frame: pd.DataFrame, name: str) -> list[dict]:
+def header_problems(frame: pd.DataFrame, name: str) -> Problems:
+    """Missing required columns and columns given twice (either rejects the file), unknown columns."""
     columns = [c for c in frame.columns if c != "_row"]
-    problems = [dict(file=name, row=1, field=c, value="", message="required column is missing")
-                for c in REQUIRED_COLUMNS if c not in columns]
-    problems += [dict(file=name, row=1, field=c, value=c,
-                      message=f"unknown column; expected one of {', '.join(COLUMNS)}")
-                 for c in columns if c not in COLUMNS]
-    problems += [dict(file=name, row=1, field=c, value=c, message=f"column appears {n} times; keep one")
-                 for c, n in Counter(columns).items() if n > 1 and c in COLUMNS]
+    problems = Problems(name)
+    for c in REQUIRED_COLUMNS:
+        if c not in columns:
+            problems.add(1, c, "required column is missing", rejects_file=True)
+    for c in columns:
+        if c not in COLUMNS:
+            problems.add(1, c, f"unknown column; expected one of {', '.join(COLUMNS)}", c)
+    for c, n in Counter(columns).items():
+        if n > 1 and c in COLUMNS:
+            problems.add(1, c, f"column appears {n} times; keep one", c, rejects_file=True)
     return problems
-
-
-_FILE_REJECTED = ("required column is missing", "times; keep one")
 
 
 def parse_events(raw: pd.DataFrame, name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -194,11 +177,11 @@ def parse_events(raw: pd.DataFrame, name: str) -> tuple[pd.DataFrame, pd.DataFra
     rows = raw["_row"]
     text = pd.DataFrame({column: _stripped(raw[column]) if column in raw else pd.Series(pd.NA, index=raw.index, dtype="str")
                          for column in COLUMNS}, index=raw.index, copy=False)
-    problems: list[dict] = []
+    problems = Problems(name)
 
     def report(column: str, bad: pd.Series, message: str) -> None:
         for row, value in zip(rows[bad], text.loc[bad, column]):
-            problems.append(dict(file=name, row=int(row), field=column, value=value, message=f"{_quote(value)} {message}"))
+            problems.add(row, column, f"{_quote(value)} {message}", value)
 
     parsed = text.copy()
     for column in DATE_COLUMNS:
@@ -220,9 +203,9 @@ def parse_events(raw: pd.DataFrame, name: str) -> tuple[pd.DataFrame, pd.DataFra
         if column in raw:
             report_missing = text[column].isna()
             for row in rows[report_missing]:
-                problems.append(dict(file=name, row=int(row), field=column, value="", message="is required but empty"))
+                problems.add(row, column, "is required but empty")
     parsed.insert(0, "_row", rows.to_numpy())
-    return parsed, _problems(problems)
+    return parsed, problems.frame()
 
 
 def _stripped(values: pd.Series) -> pd.Series:
@@ -286,10 +269,10 @@ def schema_problems(parsed: pd.DataFrame, name: str) -> pd.DataFrame:
     """Check parsed rows against EventSchema; one problem per failing row and field."""
     try:
         EventSchema.validate(parsed.drop(columns="_row"), lazy=True)
-        return _problems([])
+        return no_problems()
     except pa.errors.SchemaErrors as error:
         cases = error.failure_cases
-    problems = []
+    problems = Problems(name)
     for case in cases.drop_duplicates(["index", "check"] if "index" in cases else None).itertuples():
         check = str(case.check)
         if case.schema_context == "DataFrameSchema" and ": " in check:
@@ -299,15 +282,15 @@ def schema_problems(parsed: pd.DataFrame, name: str) -> pd.DataFrame:
             field, value = case.column, case.failure_case
             message = f"{_quote(value)} {_check_message(check, field)}"
         else:  # a whole-column failure (a wrong dtype): our parser prevents these
-            problems.append(dict(file=name, row=0, field=str(case.column), value="", message=f"{check}: {case.failure_case}"))
+            problems.add(0, str(case.column), f"{check}: {case.failure_case}")
             continue
         row = int(parsed.at[case.index, "_row"])
         if pd.isna(value):
             value = ""
         elif case.schema_context == "DataFrameSchema":
             message = f"{_quote(value)} {message}"
-        problems.append(dict(file=name, row=row, field=field, value=_plain(value), message=message))
-    return _problems(problems)
+        problems.add(row, field, message, _plain(value))
+    return problems.frame()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -319,15 +302,12 @@ def check_events(raw: pd.DataFrame, name: str, read_problems: pd.DataFrame | Non
 
     Unknown columns are reported (row 1) and left out; a missing required column rejects the file.
     """
-    found = [read_problems, _problems(_header_problems(raw, name))]
-    if found[1]["message"].str.endswith(_FILE_REJECTED).any():
-        return no_events(), _combine(found)
+    header = header_problems(raw, name)
+    if header.rejects_file:
+        return no_events(), header.frame(read_problems)
     parsed, parse_problems = parse_events(raw, name)
-    checked = schema_problems(parsed, name)
-    already = set(zip(parse_problems["row"], parse_problems["field"]))
-    checked = checked[[key not in already for key in zip(checked["row"], checked["field"])]]
-    found += [parse_problems, checked]
-    problems = _combine(found)
+    checked = without(schema_problems(parsed, name), parse_problems)
+    problems = header.frame(read_problems, parse_problems, checked)
     return valid_events(parsed, problems), problems
 
 
@@ -335,13 +315,6 @@ def valid_events(parsed: pd.DataFrame, problems: pd.DataFrame) -> pd.DataFrame:
     """The parsed rows that no problem names, finished: the last step of the CSV and Parquet readers."""
     rejected = parsed["_row"].isin(problems.loc[problems["row"] > 1, "row"])
     return finish_events(parsed.loc[~rejected] if rejected.any() else parsed)
-
-
-def _combine(problem_frames: list[pd.DataFrame | None]) -> pd.DataFrame:
-    frames = [p for p in problem_frames if p is not None and not p.empty]
-    if not frames:
-        return _problems([])
-    return pd.concat(frames, ignore_index=True).sort_values(["row", "field"], kind="stable", ignore_index=True)
 
 
 def no_events() -> pd.DataFrame:

@@ -33,7 +33,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from tracker.load import PROBLEM_COLUMNS, _quote, check_events, read_raw
+from tracker.load import _quote, check_events, read_raw
+from tracker.problems import PROBLEM_COLUMNS, Problems, without
 from tracker.safe_io import neutralise_cell, safe_csv
 from tracker.schema import COLUMNS, DATE_COLUMNS, INT_COLUMNS, REQUIRED_COLUMNS
 
@@ -271,10 +272,10 @@ def read_upload(data: bytes, name: str) -> UploadResult:
     if delimiter != ",":
         notes.append(f"fields are separated by {DELIMITERS[delimiter]}")
     header, records = _split_records(text, delimiter, name)
-    own: list[dict] = []  # problems found here; they take precedence over tracker.load's for a row and field
+    own = Problems(name)  # problems found here; they take precedence over tracker.load's for a row and field
 
-    def problem(row: int, field: str, value: str, message: str) -> None:
-        own.append(dict(file=name, row=row, field=field, value=value, message=message))
+    def problem(row: int, field: str, value: str, message: str, rejects_file: bool = False) -> None:
+        own.add(row, field, message, value, rejects_file=rejects_file)
 
     columns = [c.strip() for c in header]
     if columns != header:
@@ -283,20 +284,20 @@ def read_upload(data: bytes, name: str) -> UploadResult:
     kept = [i for i in range(len(columns)) if i not in dropped]
     names = Counter(columns[i] for i in kept)
     for column in sorted(c for c, n in names.items() if n > 1 and c):
-        problem(1, column, column, f"column appears {names[column]} times; keep one")
+        problem(1, column, column, f"column appears {names[column]} times; keep one", rejects_file=True)
     data_rows = [r.row for r in records if not r.blank]
     for record in records:
         if record.fields is None:
             problem(record.row, "(row)", "", f"cannot be read: {record.error}")
     if not any(columns) and data_rows:
-        problem(1, "(file)", "", "row 1 is empty: the column names must be on row 1")
+        problem(1, "(file)", "", "row 1 is empty: the column names must be on row 1", rejects_file=True)
     elif not any(columns):
-        problem(0, "(file)", "", "is empty: no header row")
+        problem(0, "(file)", "", "is empty: no header row", rejects_file=True)
     separators_only = sum(r.blank and len(r.fields) > 1 for r in records)
     if separators_only:
         notes.append(f"{separators_only} row(s) holding only separators (,,,) were ignored")
 
-    unusable_header = any(p["row"] <= 1 and p["field"] not in RESERVED_COLUMNS for p in own)  # duplicates, empty
+    unusable_header = own.rejects_file  # a column twice, no header
     file_rejected = unusable_header or any(c not in columns for c in REQUIRED_COLUMNS)
     if unusable_header:  # tracker.load needs one column per name: it checks no row of this file
         events, found = _load(",".join(COLUMNS), name)
@@ -380,14 +381,8 @@ def _write_csv(records: list[list[str]]) -> str:
     return buffer.getvalue()
 
 
-def _merge(own: list[dict], found: pd.DataFrame) -> pd.DataFrame:
-    mine = pd.DataFrame(own, columns=PROBLEM_COLUMNS)
-    taken = set(zip(mine["row"], mine["field"]))
-    theirs = found[[key not in taken for key in zip(found["row"], found["field"])]]
-    frames = [f for f in (mine, theirs) if not f.empty]
-    if not frames:
-        return mine
-    return pd.concat(frames, ignore_index=True).sort_values(["row", "field"], kind="stable", ignore_index=True)
+def _merge(own: Problems, found: pd.DataFrame) -> pd.DataFrame:
+    return own.frame(without(found, own.frame()))
 
 
 def _account_for_rejected(problems: pd.DataFrame, data_rows: list[int], accepted: set[int], file_rejected: bool,
@@ -399,8 +394,10 @@ def _account_for_rejected(problems: pd.DataFrame, data_rows: list[int], accepted
         return problems
     message = ("not checked: the header (row 1) has a problem; fix it first" if file_rejected
                else "was rejected without a reason given (a bug in the tracker: please report it)")
-    extra = pd.DataFrame(dict(file=name, row=silent, field="(row)", value="", message=message), columns=PROBLEM_COLUMNS)
-    return pd.concat([problems, extra], ignore_index=True).sort_values(["row", "field"], kind="stable", ignore_index=True)
+    extra = Problems(name)
+    for row in silent:
+        extra.add(row, "(row)", message)
+    return extra.frame(problems)
 
 
 # ---------------------------------------------------------------------------------------------
