@@ -164,6 +164,18 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], metavar="N",
                        help="numbers of synthetic events (default: %(default)s)")
 
+    extract = commands.add_parser("extract", help="candidate events from a news article (saved web page or text)")
+    extract.add_argument("article", type=Path, metavar="ARTICLE", help="a saved web page (.html) or plain text; - reads stdin")
+    extract.add_argument("--url", help="the article's address (default: the page's canonical URL)")
+    extract.add_argument("--dyad", type=_dyad, help="keep only this dyad's events, e.g. AFG-PAK")
+    extract.add_argument("--published", type=_day, metavar="YYYY-MM-DD", help="publication date (default: the page's)")
+    extract.add_argument("--outlet", help="publisher (default: the page's site name)")
+    _add_out(extract)
+    commands.add_parser("extract-eval", help="precision and recall of `extract` on the gold set (tests/fixtures/articles)")
+    add = commands.add_parser("add", help="append reviewed candidate events to an events file (all rows valid, or none)")
+    add.add_argument("candidates", type=Path, metavar="FILE", help="candidates CSV (from extract or the dashboard)")
+    add.add_argument("--to", type=Path, default=EVENTS_CSV, metavar="FILE", help="events file (default: data/events.csv)")
+
     coverage = commands.add_parser("coverage", help="events per year and type, and months with no event")
     _add_data(coverage)
     _add_dyad(coverage, required=False)
@@ -268,6 +280,45 @@ def _import_own(args) -> int:
     return int(result.rows_rejected > 0 or not result.problems.empty)
 
 
+def _coding(args) -> int:
+    """Assisted coding: extract candidates from an article, measure the rules, add reviewed rows."""
+    from tracker import coding, extract
+
+    if args.command == "extract-eval":
+        articles = extract.gold_articles()
+        for split in ("dev", "holdout", None):
+            chosen = [a for a in articles if split is None or a.get("split") == split]
+            print(f"## {split or 'all'} articles ({len(chosen)})")
+            print(extract.evaluate(chosen).to_string(index=False))
+        return 0
+    if args.command == "add":
+        try:
+            added = coding.add_candidates(args.candidates, args.to)
+        except coding.AddError as error:
+            print("\n".join(error.lines), file=sys.stderr)
+            print(f"{args.to}: unchanged", file=sys.stderr)
+            return 1
+        print(f"added {len(added)} event(s) to {args.to}: {', '.join(added)}", file=sys.stderr)
+        return 0
+    source = sys.stdin.buffer.read() if str(args.article) == "-" else None
+    if source is None and not args.article.is_file():
+        print(f"{args.article}: file not found", file=sys.stderr)
+        return 1
+    try:
+        article = extract.read_article(source if source is not None else args.article.read_bytes(), str(args.article),
+                                       url=args.url, published=args.published, outlet=args.outlet)
+    except extract.ArticleError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    for note in article.notes:
+        print(f"{args.article}: note: {note}", file=sys.stderr)
+    candidates = extract.extract_events(article, dyad=args.dyad)
+    _write(safe_csv(candidates), args.out, args.force)
+    print(f"{args.article}: {len(candidates)} candidate event(s)" + ("" if len(candidates) else
+          " (no bilateral event of the tracker's types found)"), file=sys.stderr)
+    return 0
+
+
 def _not_utf8(path: Path, error: UnicodeDecodeError) -> None:
     print(f"{path}: not UTF-8 text (byte {error.start}); convert it with: "
           f"python -m tracker import csv {path} --out events.csv", file=sys.stderr)
@@ -276,6 +327,8 @@ def _not_utf8(path: Path, error: UnicodeDecodeError) -> None:
 def _run(args) -> int:
     if args.command in ("import", "gdelt-sql", "synth", "bench"):
         return _without_data(args)
+    if args.command in ("extract", "extract-eval", "add"):
+        return _coding(args)
     if args.command == "validate":
         failed = 0
         for path in args.files or [EVENTS_CSV]:

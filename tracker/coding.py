@@ -1,0 +1,103 @@
+"""Adding reviewed candidate events (from `extract` or the dashboard's "Code an article") to an
+events file: every row checked, near-duplicates refused, ids stable, the file written at once.
+
+The existing file is kept byte for byte: new rows are appended after it, and nothing is written
+unless every new row is valid.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from tracker.extract import unique_id
+from tracker.load import check_events, check_file, read_raw
+from tracker.problems import format_problems
+from tracker.safe_io import write_atomic
+from tracker.schema import COLUMNS
+
+NEAR_DAYS = 2  # same dyad, type and place within this many days: a near-duplicate
+ACCEPTED = {"", "1", "true", "yes", "y", "accept", "accepted"}  # values of an optional `accept` column that keep a row
+
+
+class AddError(ValueError):
+    """The candidates cannot be added; `lines` says why, one problem a line."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
+def add_candidates(candidates: Path, events_file: Path) -> list[str]:
+    """Append the accepted rows of `candidates` to `events_file`; returns the ids added."""
+    if not candidates.is_file():
+        raise AddError([f"{candidates}: file not found"])
+    existing, problems = check_file(events_file, str(events_file)) if events_file.exists() else (None, None)
+    if problems is not None and not problems.empty:
+        raise AddError([*format_problems(problems), f"{events_file}: fix these problems first"])
+    raw, read_problems = read_raw(candidates, str(candidates))
+    if "accept" in raw:
+        raw = raw[raw["accept"].fillna("").str.strip().str.lower().isin(ACCEPTED)]
+    raw = raw[[c for c in raw.columns if c in ("_row", *COLUMNS)]].copy()  # evidence, rules … stay behind
+    taken = set(existing["event_id"]) if existing is not None else set()
+    raw["event_id"] = [_stable_id(row, taken) for row in raw.to_dict("records")]
+    new, problems = check_events(raw, str(candidates), read_problems)
+    lines = format_problems(problems)
+    if existing is not None:
+        lines += near_duplicates(new, existing, str(candidates))
+    lines += near_duplicates(new, new, str(candidates), within=True)
+    if lines:
+        raise AddError(lines)
+    if new.empty:
+        raise AddError([f"{candidates}: no accepted rows to add"])
+    _append(events_file, raw[raw["_row"].isin(new["source_row"])])
+    return new["event_id"].tolist()
+
+
+def _stable_id(row: dict, taken: set[str]) -> str:
+    """The row's own id when it is free, else `<DYAD>-<YYYYMMDD>-<slug>` with a suffix that is."""
+    given = (row.get("event_id") or "").strip()
+    if given and given not in taken:
+        taken.add(given)
+        return given
+    try:
+        day = pd.Timestamp(row.get("date")).date()
+    except (ValueError, TypeError):
+        return given  # the date check will report the row
+    slug = given.split("-", 3)[-1] if given.count("-") >= 3 else (row.get("event_type") or "event")
+    return unique_id(row.get("dyad") or "", day, slug, taken)
+
+
+def near_duplicates(new: pd.DataFrame, existing: pd.DataFrame, name: str, within: bool = False) -> list[str]:
+    """One line per new event that repeats another (same dyad, type and place within NEAR_DAYS days)
+    without naming it in `distinct_from`."""
+    lines = []
+    located = existing.dropna(subset=["location"])
+    for event in new.dropna(subset=["location"]).itertuples():
+        same = located[(located["dyad"] == event.dyad) & (located["event_type"] == event.event_type)
+                       & (located["location"].str.casefold() == event.location.casefold())
+                       & ((located["date"] - event.date).abs() <= pd.Timedelta(days=NEAR_DAYS))]
+        if within:
+            same = same[same["source_row"] < event.source_row]
+        marked = str(event.distinct_from or "")
+        for other in same["event_id"]:
+            if other not in marked:
+                lines.append(f"{name}:{event.source_row}: event_id: near-duplicate of {other} (same dyad, type and place "
+                             f"within {NEAR_DAYS} days); if it is a distinct event, put {other} in distinct_from")
+    return lines
+
+
+def _append(events_file: Path, rows: pd.DataFrame) -> None:
+    before = events_file.read_bytes() if events_file.exists() else b""
+    header = next(csv.reader([before.decode("utf-8-sig").splitlines()[0]])) if before else list(COLUMNS)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    if not before:
+        writer.writerow(header)
+    for row in rows.to_dict("records"):
+        writer.writerow(["" if pd.isna(row.get(c)) else row.get(c) for c in header])
+    separator = b"" if not before or before.endswith(b"\n") else b"\n"
+    write_atomic(events_file, before + separator + buffer.getvalue().encode("utf-8"), force=True)

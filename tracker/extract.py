@@ -1,0 +1,490 @@
+"""Assisted coding: a news article in, candidate events out, each with the sentence it rests on.
+
+Rules, not a model (docs/extraction.md has them in full, with their limits):
+1. Text. A saved web page is reduced to its article text by trafilatura (offline: the page is read
+   from the file); its title, outlet, date and canonical URL come from the page's metadata.
+2. Sentences. The text is split into sentences; a sentence about the past (a year before the
+   publication's, "had closed", "last year", "in the past") is background, not a new event.
+3. Type. Each sentence is matched against the lexicon in data/lexicon.csv (a regular expression
+   per event type, with a strength); the strongest match is the sentence's type, and a second
+   type is kept when its pattern is as strong and matches another part of the sentence.
+4. Dyad and actors. States are recognised by name, demonym, capital and government ("Islamabad",
+   "the Taliban"), armed groups by name (TTP, BLA, ISKP, JeM, LeT); the dyad is the pair named in
+   the sentence, or else the article's pair (`dyad`), or the pair whose border a named crossing is on.
+   The first state or group named acts (initiator), the other is acted on (target); for attacks
+   the group is the initiator, for arrests of militants the group is the target.
+5. Date. A date in the sentence ("April 19", "on Saturday", "yesterday", "last week") is resolved
+   against the publication date with dateparser; none in the sentence: the last one of the
+   article before it; none at all: the publication day (said so in the rules that fired). A
+   month alone gives month precision. A date after publication is dropped, never guessed.
+6. Place and figures. Places from the gazetteer (data/places.csv); fatalities from "N killed",
+   "killing N", "at least N", "N to M"; the level of the actors from titles (minister, envoy …).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from tracker.paths import DATA_DIR
+from tracker.schema import COLUMNS
+
+LEXICON_CSV = DATA_DIR / "lexicon.csv"
+MAX_BYTES = 2_000_000  # an article is at most this long (a page with its markup: more is not an article)
+CANDIDATE_COLUMNS = [*COLUMNS, "evidence", "extract_confidence", "rules"]
+
+# States: what names them in a news sentence, and the government that acts for them.
+STATE_NAMES = {
+    "PAK": r"pakistan(i|is|'s)?|islamabad|rawalpindi|\bispr\b|\bfo\b(?= spokes)|shehbaz|sharif|ishaq dar|\bdar\b|asim munir",
+    "AFG": r"afghan(istan|s|istan's)?|kabul|taliban|islamic emirate|mujahid|muttaqi|haqqani|akhundzada|\biea\b",
+    "IND": r"india(n|ns|'s)?|new delhi|\bdelhi\b|\bmea\b|jaishankar|modi",
+}
+CAPITALS = {"PAK": r"islamabad|pakistan", "AFG": r"kabul|afghanistan", "IND": r"new delhi|delhi|india|goa"}
+GROUPS = {  # armed groups, and the dyad each bears on (the state it fights, the state it is said to operate from)
+    "TTP": (r"\bttp\b|tehreek-?e-?taliban|tehrik-?i-?taliban|fitna al-?khawarij|khawarij|jamaat-ul-ahrar", "AFG-PAK"),
+    "BLA": (r"\bbla\b|baloch liberation army|fitna al-?hindustan", "AFG-PAK"),
+    "ISKP": (r"\biskp\b|islamic state|\bis-?k\b|daesh", "AFG-PAK"),
+    "JeM": (r"\bjem\b|jaish-?e-?mohammed", "IND-PAK"),
+    "LeT": (r"\blet\b|lashkar-?e-?(taiba|tayyiba)", "IND-PAK"),
+    "TRF": (r"\btrf\b|the resistance front", "IND-PAK"),
+}
+CROSSINGS = {  # a crossing named without the states names their dyad
+    "AFG-PAK": r"torkham|chaman|spin boldak|kharlachi|ghulam khan|angoor adda|durand line",
+    "IND-PAK": r"wagah|attari|kartarpur|line of control|\bloc\b|indus waters",
+}
+LEVELS = [  # the highest level named in the sentence, for visits, talks and agreements
+    ("head_of_government", r"prime minister|president|\bpm\b|supreme leader"),
+    ("minister", r"minister|\bfm\b"),
+    ("military", r"army chief|chief of army staff|\bcoas\b|general|dgmo|military"),
+    ("envoy", r"envoy|special representative|ambassador|high commissioner|charg[eé]"),
+    ("official", r"official|secretary|delegation|spokes(man|person)"),
+]
+UNDATED = "date: the publication day (no date in the text)"
+MIN_SECOND_STRENGTH = 2  # a sentence's second type needs a pattern at least this strong, elsewhere in it
+ACTOR_TYPES = ("high_level_visit", "talks", "agreement")
+BACKGROUND = r"\b(had (been )?(closed|shut|signed|launched|agreed|deported|killed)|last year|in the past|previously|years ago|since 20\d\d|earlier this year)\b"
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozens": None, "dozen": 12}
+KILLED = r"(killed|dead|died|martyred|lost their lives|deaths|fatalities)"
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+DATE_PATTERNS = [  # each found expression is resolved by dateparser against the publication date
+    rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\.?,? (\d{{4}})?",
+    rf"\b({MONTHS})\.? \d{{1,2}}(st|nd|rd|th)?(,? \d{{4}})?",
+    r"\b(yesterday|today|last night|tonight|this morning)\b",
+    r"\b(last|this) week\b",
+]
+
+
+class ArticleError(ValueError):
+    """An input that is not an article that can be coded: the message says why, in one line."""
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    published: dt.date
+    url: str = ""
+    outlet: str = ""
+    title: str = ""
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class Candidate:
+    dyad: str
+    event_type: str
+    date: dt.date
+    date_precision: str
+    initiator: str
+    target: str
+    evidence: str
+    location: str | None = None
+    province: str | None = None
+    fatalities: tuple[int | None, int | None, int | None] = (None, None, None)
+    actor_level: str | None = None
+    rules: list[str] = field(default_factory=list)
+
+
+# ---- 1. the article's text and metadata ----
+
+def read_article(data: bytes, name: str, *, url: str | None = None, published: dt.date | None = None,
+                 outlet: str | None = None, today: dt.date | None = None) -> Article:
+    """The article text of a saved page (HTML) or of plain text, with its metadata; raises
+    ArticleError with a one-line reason for anything that cannot be coded."""
+    today = today or dt.date.today()
+    if not data.strip():
+        raise ArticleError(f"{name}: is empty")
+    if len(data) > MAX_BYTES:
+        raise ArticleError(f"{name}: is {len(data) / 1e6:.1f} MB; an article is at most {MAX_BYTES // 1_000_000} MB "
+                           "(save the article's page alone, or paste its text)")
+    if b"\x00" in data[:4096]:
+        raise ArticleError(f"{name}: is a binary file, not a web page or text")
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raw = data.decode("cp1252", errors="replace")
+    meta: dict[str, str] = {}
+    if re.search(r"<(html|body|article|p|div|head)\b", raw[:20_000], re.I):
+        raw, meta = _page_text(raw)
+        if not raw:
+            raise ArticleError(f"{name}: the page has no article text (a menu, a login wall or a page of links?)")
+    text = _clean(raw)
+    if len(text) < 40:
+        raise ArticleError(f"{name}: has no article text ({len(text)} characters)")
+    if not looks_english(text):
+        raise ArticleError(f"{name}: does not look like English text; the coding rules are written for English "
+                           "news (translate it first)")
+    day = published or _iso_day(meta.get("date"))
+    notes = []
+    if day is None:
+        day = today
+        notes.append("no publication date in the page: today is used; give --published YYYY-MM-DD")
+    if day > today:
+        raise ArticleError(f"{name}: its publication date {day} is in the future")
+    return Article(text=text, published=day, url=url or meta.get("url") or "", outlet=outlet or meta.get("sitename") or "",
+                   title=meta.get("title") or "", notes=tuple(notes))
+
+
+def _page_text(page: str) -> tuple[str, dict[str, str]]:
+    import trafilatura  # only for web pages (about 0.3 s to import)
+
+    text = trafilatura.extract(page, include_comments=False, include_tables=False, favor_precision=True) or ""
+    found = trafilatura.extract_metadata(page)
+    meta = {k: getattr(found, k, None) or "" for k in ("title", "sitename", "date", "url")} if found else {}
+    return text, meta
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", text, flags=re.S | re.I)
+    text = text.replace("\u00a0", " ").replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _iso_day(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(text)[:10]) if text else None
+    except ValueError:
+        return None
+
+
+ENGLISH = {"the", "and", "of", "to", "in", "a", "on", "said", "was", "for", "with", "that", "has", "by", "is", "from"}
+
+
+def looks_english(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", text[:20_000].lower())
+    letters = sum(c.isalpha() for c in text[:20_000])
+    latin = sum(c.isascii() and c.isalpha() for c in text[:20_000])
+    return bool(words) and latin >= 0.8 * max(letters, 1) and sum(w in ENGLISH for w in words) >= 0.08 * len(words)
+
+
+# ---- 2-6. sentences to candidates ----
+
+def sentences(text: str) -> list[str]:
+    parts = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+(?=[\"'(]?[A-Z0-9])|\n+", text)
+    return [p.strip() for p in parts if len(p.strip()) > 15]
+
+
+@lru_cache(maxsize=4)
+def lexicon(path: str = str(LEXICON_CSV)) -> list[tuple[str, re.Pattern, int]]:
+    table = pd.read_csv(path, dtype={"event_type": str, "pattern": str})
+    return [(t, re.compile(p, re.I), int(s)) for t, p, s in zip(table["event_type"], table["pattern"], table["strength"])]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> list[tuple[str, re.Pattern, str | None]]:
+    from tracker.load import read_places
+
+    places = read_places()
+    places = places.loc[places["place"].str.len().sort_values(ascending=False).index]  # longest name first
+    province = places["province"] if "province" in places else pd.Series(None, index=places.index)
+    return [(p, re.compile(rf"\b{re.escape(p)}\b", re.I), None if pd.isna(v) else v) for p, v in zip(places["place"], province)]
+
+
+def types_of(sentence: str) -> list[tuple[str, int, tuple[int, int]]]:
+    """The event types the sentence matches: (type, strength, where), strongest first, one per type."""
+    found: dict[str, tuple[int, tuple[int, int]]] = {}
+    for event_type, pattern, strength in lexicon():
+        match = pattern.search(sentence)
+        if match and strength > found.get(event_type, (0, None))[0]:
+            found[event_type] = (strength, match.span())
+    return sorted(((t, s, span) for t, (s, span) in found.items()), key=lambda x: -x[1])
+
+
+def _named(sentence: str) -> list[tuple[int, str]]:
+    """States and groups named in the sentence, in order of first mention: (position, code)."""
+    named = []
+    for code, pattern in STATE_NAMES.items():
+        match = re.search(pattern, sentence, re.I)
+        if match:
+            named.append((match.start(), code))
+    for code, (pattern, _) in GROUPS.items():
+        match = re.search(pattern, sentence, re.I)
+        if match:
+            named.append((match.start(), code))
+    return sorted(named)
+
+
+def article_dyad(text: str) -> str | None:
+    """The pair of states the article names most (None if it names fewer than two, and no crossing)."""
+    counts = {code: len(re.findall(pattern, text, re.I)) for code, pattern in STATE_NAMES.items()}
+    for dyad, pattern in CROSSINGS.items():
+        for code in dyad.split("-"):
+            counts[code] += len(re.findall(pattern, text, re.I))
+    for pattern, dyad in GROUPS.values():
+        for code in dyad.split("-"):
+            counts[code] += len(re.findall(pattern, text, re.I))
+    ranked = [c for c, n in sorted(counts.items(), key=lambda x: -x[1]) if n > 0]
+    return "-".join(sorted(ranked[:2])) if len(ranked) >= 2 else None
+
+
+def _dyad_of(sentence: str, named: list[tuple[int, str]], fallback: str | None) -> str | None:
+    states = [c for _, c in named if c in STATE_NAMES]
+    distinct = list(dict.fromkeys(states))
+    if len(distinct) >= 2:
+        return "-".join(sorted(distinct[:2]))
+    for code, (_, dyad) in GROUPS.items():
+        if code in (c for _, c in named) and (not distinct or distinct[0] in dyad):
+            return dyad
+    for dyad, pattern in CROSSINGS.items():
+        if re.search(pattern, sentence, re.I) and (not distinct or distinct[0] in dyad):
+            return dyad
+    if fallback and (not distinct or distinct[0] in fallback.split("-")):
+        return fallback
+    return None
+
+
+def _actors(event_type: str, dyad: str, named: list[tuple[int, str]], sentence: str = "") -> tuple[str, str, list[str]]:
+    codes = list(dict.fromkeys(c for _, c in named))
+    states = [c for c in codes if c in dyad.split("-")]
+    groups = [c for c in codes if c in GROUPS]
+    other = lambda state: next(c for c in dyad.split("-") if c != state)  # noqa: E731
+    if event_type == "militant_attack":
+        victim = "PAK" if "PAK" in dyad and dyad != "AFG-IND" else (states[0] if states else "unknown")
+        return (groups[0] if groups else "unknown"), victim, ["actors: attack by the group named on the state attacked"]
+    if event_type == "militant_crackdown":
+        actor = states[0] if states else "unknown"
+        return actor, (groups[0] if groups else (other(actor) if actor != "unknown" else "unknown")), ["actors: arrests by the state named first"]
+    if event_type == "high_level_visit":
+        for code, pattern in CAPITALS.items():
+            if code in dyad and re.search(rf"\b(to|in|visit(ed|s|ing)?|arrived in|landed in|trip to) ({pattern})\b", sentence, re.I):
+                return other(code), code, ["actors: the visitor acts on the state visited"]
+    if states:
+        return states[0], other(states[0]), ["actors: the state named first acts"]
+    return "unknown", "unknown", ["actors: none named"]
+
+
+def _fatalities(sentence: str) -> tuple[int | None, int | None, int | None]:
+    number = r"(\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
+    text = sentence.lower()
+    found = (re.search(rf"\b(between )?{number} (to|and|-) {number}\b[^.]{{0,40}}\b{KILLED}", text)
+             or re.search(rf"\b(at least |over |more than |some |about |nearly )?{number}\b[^.;]{{0,50}}\b{KILLED}", text)
+             or re.search(rf"\b(killing|killed|kills) (at least |over |more than |some )?{number}\b", text))
+    if not found:
+        return None, None, None
+    values = [NUMBER_WORDS.get(g, None) if g in NUMBER_WORDS else int(g.replace(",", ""))
+              for g in found.groups() if g and re.fullmatch(number, g)]
+    values = [v for v in values if v is not None]
+    if not values:
+        return None, None, None
+    if len(values) >= 2 and "between" in (found.group(0) or "") or len(values) >= 2:
+        low, high = min(values[:2]), max(values[:2])
+        return low, low, high
+    return values[0], values[0], values[0]
+
+
+def _level(sentence: str) -> str | None:
+    for level, pattern in LEVELS:
+        if re.search(pattern, sentence, re.I):
+            return level
+    return None
+
+
+def _place(sentence: str) -> tuple[str | None, str | None]:
+    for place, pattern, province in gazetteer():
+        if pattern.search(sentence):
+            return place, province
+    return None, None
+
+
+def _resolve(expression: str, published: dt.date) -> tuple[dt.date, str] | None:
+    import dateparser  # only when coding (about 0.5 s to import)
+
+    base = dt.datetime.combine(published, dt.time(12))
+    expression = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", expression.strip().rstrip(",."))
+    parsed = dateparser.parse(expression, languages=["en"], settings={
+        "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
+    if parsed is None:
+        return None
+    day = parsed.date()
+    if day > published and not re.search(r"\d{4}", expression):
+        day = day.replace(year=day.year - 1)  # "April 19" in a January article: last April
+    return day, "day"
+
+
+def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | None:
+    """The date a sentence gives (day, precision, rule), resolved against the publication date."""
+    lowered = sentence.lower()
+    for pattern in DATE_PATTERNS:
+        match = re.search(pattern, lowered)
+        if match:
+            resolved = _resolve(match.group(0), published)
+            if resolved:
+                day = resolved[0]
+                if match.group(0).startswith(("last week", "this week")):
+                    return day, "day", f"date: '{match.group(0)}' (a week before publication; check the day)"
+                if match.group(0) in ("last night", "tonight") :
+                    day = published - dt.timedelta(days=1) if match.group(0) == "last night" else published
+                return day, "day", f"date: '{match.group(0)}'"
+    weekday = re.search(r"\b(" + "|".join(WEEKDAYS) + r")\b", lowered)
+    if weekday:
+        back = (published.weekday() - WEEKDAYS.index(weekday.group(1))) % 7
+        return published - dt.timedelta(days=back), "day", f"date: '{weekday.group(1)}' (the last before publication)"
+    month = re.search(rf"\b(in|since|during|early|late|mid-?|this|a|last) ?({MONTHS})\b(?! \d)", lowered)
+    if month:
+        resolved = _resolve(f"1 {month.group(2)}", published)
+        if resolved:
+            return resolved[0].replace(day=1), "month", f"date: '{month.group(2)}' (month only)"
+    return None
+
+
+def is_background(sentence: str, published: dt.date) -> bool:
+    years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", sentence)]
+    return bool(re.search(BACKGROUND, sentence, re.I)) or (bool(years) and max(years) < published.year - 0)
+
+
+def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
+    """Candidate events of an article: one row per bilateral event it reports, in the events schema
+    plus evidence, extract_confidence and the rules that fired."""
+    fallback = dyad or article_dyad(article.text)
+    found: list[Candidate] = []
+    last_date = None
+    for sentence in sentences(_clean(article.text)):
+        dated = date_of(sentence, article.published)
+        if dated and dated[0] > article.published:
+            dated = None
+        if is_background(sentence, article.published):
+            continue
+        last_date = dated or last_date
+        types = types_of(sentence)
+        named = _named(sentence)
+        if any(c in GROUPS for _, c in named) and re.search(rf"\b{KILLED}\b", sentence, re.I) \
+                and "militant_attack" not in (t for t, _, _ in types):
+            types.append(("militant_attack", 3, (len(sentence), len(sentence))))  # a group named, people killed
+            types.sort(key=lambda x: -x[1])
+        if not types:
+            continue
+        pair = _dyad_of(sentence, named, fallback)
+        if pair is None or (dyad and pair != dyad):
+            continue
+        chosen = [types[0]]
+        for candidate_type in types[1:]:  # further types where another part of the sentence says so
+            if candidate_type[1] >= MIN_SECOND_STRENGTH and not any(_overlap(candidate_type[2], c[2]) for c in chosen):
+                chosen.append(candidate_type)
+        when = dated or last_date or (article.published, "day", UNDATED)
+        place, province = _place(sentence)
+        for event_type, strength, _ in chosen:
+            initiator, target, actor_rules = _actors(event_type, pair, named, sentence)
+            candidate = Candidate(
+                dyad=pair, event_type=event_type, date=when[0], date_precision=when[1], initiator=initiator,
+                target=target, evidence=sentence, location=place, province=province,
+                fatalities=_fatalities(sentence) if event_type in ("militant_attack", "cross_border_strike", "border_clash") else (None, None, None),
+                actor_level=_level(sentence) if event_type in ACTOR_TYPES else None,
+                rules=[f"type: {event_type} (strength {strength})", f"dyad: {pair}", when[2], *actor_rules])
+            same = next((c for c in found if c.dyad == candidate.dyad and c.event_type == candidate.event_type
+                         and abs((c.date - candidate.date).days) <= 2), None)
+            if same is None:
+                found.append(candidate)
+            elif UNDATED in same.rules and UNDATED not in candidate.rules:  # a dated report of it (after a headline)
+                found[found.index(same)] = candidate
+    return _table(found, article)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _table(found: list[Candidate], article: Article) -> pd.DataFrame:
+    rows = []
+    taken: set[str] = set()
+    for c in found:
+        score = 0.5 + 0.1 * ("publication day" not in " ".join(c.rules)) + 0.2 * (c.initiator != "unknown") \
+            + 0.1 * (c.location is not None) + 0.1 * (c.date_precision == "day")
+        rows.append({
+            "event_id": unique_id(c.dyad, c.date, c.event_type, taken),
+            "date": c.date.isoformat(), "date_precision": c.date_precision, "dyad": c.dyad, "event_type": c.event_type,
+            "initiator": c.initiator, "target": c.target, "summary": _summary(c.evidence),
+            "location": c.location, "province": c.province,
+            "fatalities_best": c.fatalities[0], "fatalities_low": c.fatalities[1], "fatalities_high": c.fatalities[2],
+            "actor_level": c.actor_level, "confidence": "single_source",
+            "source1_url": article.url or None, "source1_outlet": article.outlet or None,
+            "source1_date": article.published.isoformat(),
+            "notes": "Coded with assistance from one article: review before adding.",
+            "evidence": c.evidence, "extract_confidence": round(min(score, 1.0), 2), "rules": "; ".join(c.rules),
+        })
+    return pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
+
+
+def _summary(sentence: str) -> str:
+    return sentence if len(sentence) <= 300 else sentence[:297].rsplit(" ", 1)[0] + "…"
+
+
+def unique_id(dyad: str, day: dt.date, slug: str, taken: set[str]) -> str:
+    """`<DYAD>-<YYYYMMDD>-<slug>`, with -2, -3 … where taken; added to `taken`."""
+    base = f"{dyad}-{day:%Y%m%d}-{re.sub(r'[^a-z0-9]+', '-', slug.lower()).strip('-')}"
+    event_id, n = base, 2
+    while event_id in taken:
+        event_id, n = f"{base}-{n}", n + 1
+    taken.add(event_id)
+    return event_id
+
+
+# ---- measuring the rules on the gold set ----
+
+GOLD_DIR = DATA_DIR.parent / "tests" / "fixtures" / "articles"
+FIELDS = ("date", "initiator", "target", "location", "fatalities_best")
+
+
+def gold_articles(folder=GOLD_DIR) -> list[dict]:
+    import json
+
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+def evaluate(articles: list[dict]) -> pd.DataFrame:
+    """Precision and recall of events (dyad and type agree, date within two days) and, over matched
+    events, how often each field is exactly right: one row per measure, with its count."""
+    matched = found = expected = 0
+    right = dict.fromkeys(FIELDS, 0)
+    for gold in articles:
+        article = Article(text=gold["text"], published=dt.date.fromisoformat(gold["published"]), url=gold["url"],
+                          outlet=gold["outlet"])
+        candidates = extract_events(article).to_dict("records")
+        events = list(gold["events"])
+        found, expected = found + len(candidates), expected + len(events)
+        for event in events:
+            day = dt.date.fromisoformat(event["date"])
+            match = next((c for c in candidates if c["dyad"] == event["dyad"] and c["event_type"] == event["event_type"]
+                          and abs((dt.date.fromisoformat(c["date"]) - day).days) <= 2), None)
+            if match is None:
+                continue
+            candidates.remove(match)
+            matched += 1
+            for name in FIELDS:
+                given, wanted = match[name], event.get(name)
+                right[name] += _same(given, wanted)
+    rows = [("events: precision", matched, found), ("events: recall", matched, expected)]
+    rows += [(f"{name} exact (of matched events)", right[name], matched) for name in FIELDS]
+    return pd.DataFrame([(m, n, d, round(100 * n / d, 1) if d else None) for m, n, d in rows],
+                        columns=["measure", "right", "of", "percent"])
+
+
+def _same(given, wanted) -> bool:
+    missing = lambda v: v is None or (isinstance(v, float) and v != v)  # noqa: E731
+    if missing(given) or missing(wanted):
+        return missing(given) and missing(wanted)
+    return str(given).casefold() == str(wanted).casefold() if not isinstance(wanted, (int, float)) else float(given) == float(wanted)
