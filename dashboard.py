@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from tracker import charts, export, tables
+from tracker import charts, export, extract, tables
 from tracker.brief import brief_files, brief_zip, render_images
 from tracker.columnar import read_parquet_events
 from tracker.filters import Filters, by_dyad
@@ -395,6 +395,59 @@ def brief_tab(view: View, view_key: tuple) -> None:
                            file_name=view.filters.file_stem("brief") + ".zip", mime="application/zip", key="download_brief")
 
 
+@st.cache_data(max_entries=8, show_spinner="Reading the article…")
+def code_article(data: bytes, name: str, url: str, outlet: str, published: dt.date | None):
+    article = extract.read_article(data, name, url=url or None, outlet=outlet or None, published=published)
+    return article, extract.extract_events(article)
+
+
+def article_tab() -> None:
+    st.caption("Paste an article or upload a saved page (.html, .txt): its candidate events appear below, each with the "
+               "sentence it rests on. Accept, correct or reject each, then download the accepted rows in the events "
+               "schema, or add them with `python -m tracker add FILE`. Rules, not a model: docs/extraction.md.")
+    cols = st.columns([3, 2])
+    pasted = cols[0].text_area("Article text", key="article_text", height=160, max_chars=200_000)
+    page_file = cols[1].file_uploader("…or a saved page", type=["html", "htm", "txt"], key="article_upload")
+    url = cols[1].text_input("Article URL", key="article_url")
+    outlet = cols[1].text_input("Outlet", key="article_outlet")
+    published = cols[1].date_input("Published", value=None, key="article_published", max_value=dt.date.today())
+    if page_file is None and not pasted.strip():
+        return
+    data, name = (page_file.getvalue(), page_file.name) if page_file is not None else (pasted.encode("utf-8"), "pasted text")
+    try:
+        article, candidates = code_article(data, name, url, outlet, published)
+    except extract.ArticleError as error:
+        st.error(export.markdown_plain(str(error)))
+        return
+    for note in article.notes:
+        st.warning(export.markdown_plain(note))
+    if candidates.empty:
+        st.info("No bilateral event of the tracker's types found in this article.")
+        return
+    st.markdown("**The article, its evidence highlighted**")
+    st.markdown(highlighted(article.text, candidates["evidence"]))
+    editable = ["event_type", "date", "initiator", "target", "location", "fatalities_best", "fatalities_low",
+                "fatalities_high", "confidence", "summary"]
+    table = candidates.assign(accept=True)[["accept", *editable, "evidence", "extract_confidence", "rules", "event_id"]]
+    edited = st.data_editor(table, key="article_candidates", hide_index=True, width="stretch",
+                            disabled=["evidence", "extract_confidence", "rules", "event_id"], column_config={
+                                "accept": st.column_config.CheckboxColumn("Accept"),
+                                "event_type": st.column_config.SelectboxColumn("Type", options=EVENT_TYPES),
+                                "confidence": st.column_config.SelectboxColumn("Confidence", options=CONFIDENCE_LEVELS),
+                                "summary": st.column_config.TextColumn("Summary", width="large")})
+    accepted = candidates.assign(**{c: edited[c] for c in editable})[edited["accept"].fillna(False).astype(bool)]
+    st.download_button(f"Download the {len(accepted)} accepted event(s) (CSV)", safe_csv(accepted), mime="text/csv",
+                       file_name=f"candidates_{article.published}.csv", key="download_candidates")
+
+
+def highlighted(text: str, evidence: pd.Series) -> str:
+    """The article as plain Markdown text (nothing in it is read as markup or HTML), its evidence highlighted."""
+    shown = export.markdown_plain(text)
+    for sentence in dict.fromkeys(evidence):
+        shown = shown.replace(export.markdown_plain(sentence), f":orange-background[{export.markdown_plain(sentence)}]")
+    return shown.replace("\n", "  \n")
+
+
 # ---- The page ----
 
 events, events_key = load()
@@ -419,7 +472,7 @@ with tabs["dyads"]:
 with tabs["changing"]:
     changing_tab(view, page)
 with tabs["article"]:
-    st.caption("Coming next: paste an article and code its events.")
+    article_tab()
 with tabs["brief"]:
     brief_tab(view, view_key)
 st.query_params.from_dict(page.to_query_params())

@@ -207,3 +207,19 @@ def test_a_filter_that_matches_nothing_is_a_view(monkeypatch):
         name, text = download(at, key)
         assert pd.read_csv(io.StringIO(text)).empty and text.count("\n") == 1, key  # a header, no rows
     assert "No events match these filters" in next(c.proto.spec for c in at.get("plotly_chart") if c.key == "index_chart")
+
+
+def test_code_an_article_offers_its_candidates_for_review(monkeypatch):
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    text = "Pakistan reopened the Torkham border crossing with Afghanistan on Sunday, officials said. <script>alert(1)</script>"
+    at.text_input(key="article_url").input("https://example.org/torkham").run()
+    at.date_input(key="article_published").set_value(dt.date(2025, 3, 24)).run()
+    at.text_area(key="article_text").input(text).run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert ":orange-background[" in shown and "<script>" not in shown  # escaped, never HTML
+    name, csv_text = download(at, "download_candidates")
+    rows = pd.read_csv(io.StringIO(csv_text))
+    assert rows[["dyad", "event_type", "date", "location"]].values.tolist() == [["AFG-PAK", "border_reopening", "2025-03-23", "Torkham"]]
+    assert rows["source1_url"].tolist() == ["https://example.org/torkham"]
