@@ -9,10 +9,9 @@ import pytest
 from tracker.__main__ import main
 from tracker.coding import AddError, add_candidates
 from tracker.extract import Article, ArticleError, date_of, evaluate, extract_events, gold_articles, read_article
-from tracker.paths import EVENTS_CSV, ROOT
 from tests.conftest import event_row, to_csv
 
-SEED = (ROOT.parent / "shared" / "seeds" / "000_50ef154849f00af4.txt")
+SEED = next(a for a in gold_articles() if a["id"] == "seed-000")  # its event-carrying sentences, as quoted
 PAGE = """<!doctype html><html><head><title>Pakistan reopens Torkham</title>
 <meta property="og:site_name" content="Example News"><link rel="canonical" href="https://example.org/torkham">
 <meta property="article:published_time" content="2025-03-24"></head><body><nav>Home | World</nav>
@@ -45,7 +44,7 @@ def test_dates_are_resolved_against_the_publication_date(expression, day, precis
 
 
 def test_the_seed_article_gives_several_events_each_with_its_sentence():
-    text = SEED.read_text(encoding="utf-8")
+    text = SEED["text"]
     candidates = extract_events(Article(text=text, published=dt.date(2025, 5, 26)))
     assert {"high_level_visit", "trade_easing", "militant_crackdown"} <= set(candidates["event_type"])
     dar = candidates[(candidates["event_type"] == "high_level_visit") & (candidates["date"] == "2025-04-19")]
@@ -66,7 +65,7 @@ def test_bad_input_is_refused_in_one_line(data, reason):
 
 def test_a_future_publication_date_is_refused():
     with pytest.raises(ArticleError, match="future"):
-        read_article(SEED.read_bytes(), "seed.txt", published=dt.date(2030, 1, 1), today=dt.date(2026, 1, 1))
+        read_article(SEED["text"].encode(), "seed.txt", published=dt.date(2030, 1, 1), today=dt.date(2026, 1, 1))
 
 
 def test_an_article_about_neither_country_gives_no_candidates():
