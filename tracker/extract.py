@@ -63,6 +63,10 @@ LEVELS = [  # the highest level named in the sentence, for visits, talks and agr
     ("envoy", r"envoy|special representative|ambassador|high commissioner|charg[eé]"),
     ("official", r"official|secretary|delegation|spokes(man|person)"),
 ]
+SUBSUMES = {  # a type that, in the same sentence, is part of another (a meeting on a visit, the closure a reopening ends)
+    "ceasefire": ("agreement", "talks"), "talks_breakdown": ("talks", "agreement", "ceasefire"),
+    "border_reopening": ("border_closure",), "high_level_visit": ("talks",), "agreement_suspension": ("agreement",),
+}
 UNDATED = "date: the publication day (no date in the text)"
 MIN_SECOND_STRENGTH = 2  # a sentence's second type needs a pattern at least this strong, elsewhere in it
 ACTOR_TYPES = ("high_level_visit", "talks", "agreement")
@@ -383,8 +387,10 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
             continue
         chosen = [types[0]]
         for candidate_type in types[1:]:  # further types where another part of the sentence says so
-            if candidate_type[1] >= MIN_SECOND_STRENGTH and not any(_overlap(candidate_type[2], c[2]) for c in chosen):
+            if candidate_type[1] >= MIN_SECOND_STRENGTH and not any(_overlap(candidate_type[2], c[2]) for c in chosen) \
+                    and not _a_cause(sentence, candidate_type[2]):
                 chosen.append(candidate_type)
+        chosen = [c for c in chosen if not any(c[0] in SUBSUMES.get(other[0], ()) for other in chosen)]
         when = dated or last_date or (article.published, "day", UNDATED)
         place, province = _place(sentence)
         for event_type, strength, _ in chosen:
@@ -401,7 +407,17 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
                 found.append(candidate)
             elif UNDATED in same.rules and UNDATED not in candidate.rules:  # a dated report of it (after a headline)
                 found[found.index(same)] = candidate
+    visits = [c for c in found if c.event_type == "high_level_visit"]
+    found = [c for c in found if not (c.event_type == "talks" and any(
+        v.dyad == c.dyad and abs((v.date - c.date).days) <= 1 for v in visits))]  # talks held on a visit are the visit
     return _table(found, article)
+
+
+def _a_cause(sentence: str, span: tuple[int, int]) -> bool:
+    """Whether the words at `span` sit in a clause giving the cause or the past of the event
+    ("… reopened after clashes", "following an exchange of fire"): background, not another event."""
+    return bool(re.search(r"\b(after|following|due to|because of|since|in response to|amid)\b[^,.;]{0,60}$",
+                          sentence[:span[0]], re.I))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
