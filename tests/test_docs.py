@@ -74,5 +74,5 @@ def test_readme_coverage_matches_the_data():
         assert re.search(rf"{names[dyad]} {len(rows)} \([^)]*{last.day} {last:%B %Y}\)", section), dyad
     gaps = {dyad: empty_months(events[events["dyad"] == dyad]) for dyad in names}
     assert all(month in section for month in gaps["AFG-IND"])
-    assert gaps["AFG-PAK"] == ["2026-05"] and "except May 2026" in section
-    assert gaps["IND-PAK"] == ["2026-04", "2026-05", "2026-06"] and "April–June 2026" in section
+    assert gaps["AFG-PAK"] == [] and "Pakistan–Afghanistan: every month has an event." in section
+    assert gaps["IND-PAK"] == ["2026-06"] and "nothing recorded for June 2026" in section
