@@ -452,6 +452,7 @@ def highlighted(text: str, evidence: pd.Series) -> str:
 
 events, events_key = load()
 page = page_state(events, events_key)
+st.query_params.from_dict(page.to_query_params())  # the address says what this run shows
 sidebar(page, events, events_key)
 weights = tuple(sorted(page.all_weights().items()))
 view = build_view(events, events_key, page.filters, float(page.half_life), weights)
@@ -475,6 +476,5 @@ with tabs["article"]:
     article_tab()
 with tabs["brief"]:
     brief_tab(view, view_key)
-st.query_params.from_dict(page.to_query_params())
 with st.expander("Methodology", expanded=False):
     st.markdown(METHODOLOGY_MD.read_text(encoding="utf-8"))

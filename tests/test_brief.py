@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 import pytest
 
+from tracker.index import METHOD_VERSION
+
 from tracker.__main__ import main
 from tracker.brief import IMAGE_SCALE, IMAGE_WIDTH, brief_html, chromium_path, BriefError
 from tracker.view import View
@@ -45,7 +47,7 @@ def test_brief_writes_every_file(pack):
         "events.csv", "index.csv", "metadata.json", "README.md", "brief.html", "brief.pdf"}
     assert {p.name for p in pack.iterdir()} == expected
     metadata = json.loads((pack / "metadata.json").read_text())
-    assert set(metadata["files"]) == expected and metadata["method_version"] == "1.0"
+    assert set(metadata["files"]) == expected and metadata["method_version"] == METHOD_VERSION == "1.1"
     readme = (pack / "README.md").read_text()
     assert all(f"`{name}`" in readme for name in expected)
 
@@ -93,7 +95,7 @@ def test_brief_page_escapes_event_text_and_links_only_http(tmp_path):
     page = brief_html(view)
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     assert '<a href="https://example.org/report">&lt;b&gt;Outlet&lt;/b&gt;</a>' in page
-    assert view.finding().startswith("AFG-PAK tension index: 59.9 on 05 Jan 2025")
+    assert view.finding().startswith("AFG-PAK tension index: 56.2 on 05 Jan 2025")
 
 
 def test_data_date_is_the_dyads_latest_event(sample_events):

@@ -7,6 +7,8 @@ import sys
 import pandas as pd
 import pytest
 
+from tracker.index import METHOD_VERSION
+
 from tracker.__main__ import main
 from tracker.load import read_events
 from tests.conftest import event_row, to_csv
@@ -59,8 +61,8 @@ def test_index_writes_date_and_index(events_file, capsys):
                  "--to", "2025-01-10", "--half-life", "10"]) == 0
     frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert frame["date"].tolist() == [f"2025-01-{d:02d}" for d in range(5, 11)]
-    assert frame["index"].iloc[0] == pytest.approx(100 / (1 + 2.718281828 ** -0.4), abs=0.01)
-    assert set(frame["half_life_days"]) == {10.0} and set(frame["method_version"].astype(str)) == {"1.0"}
+    assert frame["index"].iloc[0] == pytest.approx(100 / (1 + 2.718281828 ** -(10 / 40)), abs=0.01)  # a strike: score 10
+    assert set(frame["half_life_days"]) == {10.0} and set(frame["method_version"].astype(str)) == {METHOD_VERSION}
 
 
 def test_index_refuses_invalid_data(bad_file, capsys):

@@ -58,3 +58,11 @@ def test_the_taliban_takeover_period_is_not_read_as_crisis(events):
     """Autumn 2021 was engagement (visits, aid, talks), not conflict."""
     afpk = series(events, "AFG-PAK", 30)
     assert afpk["2021-09-01":"2021-12-31"].mean() < 50
+
+
+def test_no_day_at_the_ceiling(events):
+    """Method 1.1: at the published method the worst crises stay ordered, none pinned at 99 or above."""
+    index = tension_index(events)
+    assert index.loc[index["index"] >= 99, ["date", "dyad"]].values.tolist() == []
+    afpk = index[index["dyad"] == "AFG-PAK"].set_index("date")["index"]
+    assert afpk["2026-02-20":"2026-04-30"].max() > afpk["2025-10-01":"2025-11-30"].max() + 5  # the open war above October 2025

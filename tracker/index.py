@@ -31,9 +31,9 @@ from scipy.signal import lfilter
 
 from tracker.schema import CODEBOOK, EVENT_TYPES
 
-METHOD_VERSION = "1.0"
+METHOD_VERSION = "1.1"
 DEFAULT_HALF_LIFE_DAYS = 30.0
-DEFAULT_SCALE = 25.0
+DEFAULT_SCALE = 40.0  # method 1.1 (25 in 1.0, where the worst crises sat at the ceiling)
 LEVEL_FACTORS = {
     "head_of_government": 1.5,
     "minister": 1.25,
