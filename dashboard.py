@@ -18,11 +18,10 @@ import streamlit as st
 
 from tracker import charts, export, extract, tables
 from tracker.brief import brief_files, brief_zip, render_images
-from tracker.columnar import read_parquet_events
 from tracker.filters import Filters, by_dyad
 from tracker.imports import gdelt_goldstein_series, read_gdelt
 from tracker.index import IndexParams, event_weights, tension_index
-from tracker.load import check_file
+from tracker.load import check_path
 from tracker.problems import format_problems
 from tracker.paths import EVENTS_CSV, METHODOLOGY_MD
 from tracker.safe_io import safe_csv
@@ -54,8 +53,7 @@ def made_now_or_on_click(make, rows: int):
 
 @st.cache_resource(show_spinner="Loading events…", max_entries=4)
 def load_events(path: str, modified: float) -> tuple[pd.DataFrame, pd.DataFrame]:
-    read = read_parquet_events if path.endswith(".parquet") else check_file
-    events, problems = read(path, Path(path).name)
+    events, problems = check_path(path, Path(path).name)
     return by_dyad(events), problems
 
 
@@ -80,12 +78,15 @@ def load_upload(file_id: str, name: str, _data: bytes) -> UploadResult:
 
 
 @st.cache_data(show_spinner="Reading the GDELT file…", max_entries=4)
-def gdelt_series(file_id: str, name: str, _data: bytes, dyad: str) -> pd.DataFrame:
-    """GDELT's daily Goldstein series for the dyad, from an uploaded export (kept in a temporary folder)."""
+def gdelt_series(file_id: str, name: str, _data: bytes, dyad: str) -> tuple[pd.DataFrame, str, list[str]]:
+    """GDELT's daily Goldstein series for the dyad from an uploaded export (kept in a temporary folder),
+    what was read, and the first problems."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(name).name
         path.write_bytes(_data)
-        return gdelt_goldstein_series(read_gdelt([path], dyad).events)
+        result = read_gdelt([path], dyad)
+    lines = [line.replace(str(path), name) for line in format_problems(result.problems)[:5]]
+    return gdelt_goldstein_series(result.events), result.describe(), lines
 
 
 # The events in use are passed unhashed (leading underscore) with a small key naming them. A view
@@ -300,7 +301,13 @@ def index_tab(view: View, page: PageState, offered: pd.DataFrame, figures: dict)
                    "prints the query). Imported events stay apart from the curated ones: only the series is drawn.")
         gdelt_file = st.file_uploader("GDELT file", type=["csv", "zip"], key="gdelt_upload")
         if gdelt_file is not None:
-            series = gdelt_series(gdelt_file.file_id, gdelt_file.name, gdelt_file.getvalue(), view.filters.dyad)
+            series, read, problems = gdelt_series(gdelt_file.file_id, gdelt_file.name, gdelt_file.getvalue(),
+                                                  view.filters.dyad)
+            if series.empty:
+                st.warning(export.markdown_plain(f"{gdelt_file.name}: no GDELT events of {view.filters.dyad} to draw "
+                                                 f"({read}). " + " · ".join(problems)))
+                return
+            st.caption(export.markdown_plain(read))
             show = st.radio("Show", ["both", "index", "goldstein"], horizontal=True, key="gdelt_show",
                             format_func={"both": "both", "index": "curated index", "goldstein": "GDELT Goldstein"}.get)
             st.plotly_chart(charts.index_and_goldstein(view.index, series, show, subtitle=view.filters.describe(),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import os
 import sys
 from pathlib import Path
 
@@ -11,8 +13,8 @@ import pandas as pd
 from tracker import export
 from tracker.coverage import coverage_report
 from tracker.filters import Filters, normalize_dyad, parse_day
-from tracker.index import IndexParams
-from tracker.load import EventDataError, check_file, read_events
+from tracker.index import HALF_LIFE_RANGE, WEIGHT_RANGE, IndexParams
+from tracker.load import EventDataError, check_path, read_events
 from tracker.problems import format_problems
 from tracker.paths import EVENTS_CSV, ROOT
 from tracker.safe_io import replacing, safe_csv, write_atomic
@@ -40,9 +42,63 @@ def _event_type(text: str) -> str:
     return text
 
 
+def _half_life(text: str) -> float:
+    low, high = HALF_LIFE_RANGE
+    try:
+        days = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a number of days") from None
+    if not low <= days <= high:  # nan and infinities fail too
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is outside the method's range, {low:g} to {high:g} days")
+    return days
+
+
+def _count(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} must be 1 or more")
+    return number
+
+
+def _out(text: str) -> Path:
+    """An output path whose folder exists and is writable, and that is not itself a folder."""
+    path = Path(text)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a folder; give a file name in it")
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise argparse.ArgumentTypeError(f"folder {folder} is not writable")
+    return path
+
+
+def _out_folder(text: str) -> Path:
+    """A folder to create (or replace with --force), in a folder that exists and is writable."""
+    path = Path(text)
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is a file, not a folder")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise argparse.ArgumentTypeError(f"folder {folder} is not writable")
+    return path
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument is one line (no usage block), exit code 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
 def _add_data(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=EVENTS_CSV, metavar="FILE",
-                        help="events CSV to use (default: the curated data/events.csv)")
+                        help="events file to use, CSV or Parquet (default: the curated data/events.csv)")
 
 
 def _add_dyad(parser: argparse.ArgumentParser, required: bool = True) -> None:
@@ -55,32 +111,56 @@ def _add_period(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_method(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--half-life", type=float, default=IndexParams().half_life_days, metavar="DAYS",
-                        help="days after which an event counts half (default: %(default)s)")
+    parser.add_argument("--half-life", type=_half_life, default=IndexParams().half_life_days, metavar="DAYS",
+                        help=f"days after which an event counts half, {HALF_LIFE_RANGE[0]:g} to {HALF_LIFE_RANGE[1]:g} "
+                        "(default: %(default)s)")
     parser.add_argument("--weights", type=Path, metavar="FILE",
                         help="CSV with columns event_type,weight overriding the published weights")
 
 
 def _params(args) -> IndexParams:
-    """The method's parameters from --half-life and --weights (raises ValueError when invalid)."""
+    """The method's parameters from --half-life and --weights (raises ValueError naming the problem)."""
     weights = IndexParams().weights
     if args.weights:
-        table = pd.read_csv(args.weights)
-        missing = {"event_type", "weight"} - set(table.columns)
-        if missing:
-            raise ValueError(f"{args.weights}: missing column(s) {', '.join(sorted(missing))}")
-        weights = {**weights, **dict(zip(table["event_type"], table["weight"].astype(float)))}
+        weights = {**weights, **read_weights(args.weights)}
     return IndexParams(half_life_days=args.half_life, weights=weights)
 
 
+def read_weights(path: Path) -> dict[str, float]:
+    """event_type -> weight from a CSV with those two columns; every row a known type and a finite
+    weight within the method's range, or ValueError naming file, row and field."""
+    if not path.is_file():
+        raise ValueError(f"--weights {path}: file not found" if not path.exists() else f"--weights {path}: is a folder")
+    try:
+        rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise ValueError(f"--weights {path}: cannot be read as CSV ({error})") from None
+    if not rows or not {"event_type", "weight"} <= set(rows[0]):
+        raise ValueError(f"--weights {path}: needs the columns event_type,weight")
+    low, high = WEIGHT_RANGE
+    weights = {}
+    for number, row in enumerate(rows, start=2):
+        event_type, text = (row.get("event_type") or "").strip(), (row.get("weight") or "").strip()
+        if event_type not in EVENT_TYPES:
+            raise ValueError(f"{path}:{number}: event_type: {event_type[:40]!r} is not an event type of data/codebook.csv")
+        try:
+            weight = float(text)
+        except ValueError:
+            raise ValueError(f"{path}:{number}: weight: {text[:40]!r} is not a number") from None
+        if not low <= weight <= high:
+            raise ValueError(f"{path}:{number}: weight: {text[:40]!r} is outside the method's range, {low:g} to {high:g}")
+        weights[event_type] = weight
+    return weights
+
+
 def _add_out(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, metavar="FILE", help="write the CSV here (default: standard output)")
+    parser.add_argument("--out", type=_out, metavar="FILE", help="write the CSV here (default: standard output)")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m tracker", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="python -m tracker", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     validate = commands.add_parser("validate", help="check events files; exit 1 listing every problem")
     validate.add_argument("files", nargs="*", type=Path, metavar="FILE", help="events CSVs (default: data/events.csv)")
@@ -107,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_dyad(moved)
     moved.add_argument("--from", dest="start", type=_day, required=True, metavar="YYYY-MM-DD", help="first day")
     moved.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD", help="last day")
-    moved.add_argument("--top", type=int, default=10, help="events to list (default: %(default)s)")
+    moved.add_argument("--top", type=_count, default=10, help="events to list (default: %(default)s)")
     _add_method(moved)
     _add_out(moved)
 
@@ -124,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_period(brief)
     brief.add_argument("--type", dest="types", type=_event_type, nargs="+", metavar="T", help="event types to keep")
     _add_method(brief)
-    brief.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to create")
+    brief.add_argument("--out", type=_out_folder, required=True, metavar="DIR", help="folder to create")
     brief.add_argument("--force", action="store_true", help="replace DIR if it exists")
     brief.add_argument("--no-pdf", action="store_true", help="skip the PDF")
 
@@ -146,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
         source.add_argument("--extras", action="store_true",
                             help="also write origin, goldstein, num_mentions, avg_tone, cameo_code")
     for source in (own, gdelt, acled):
-        source.add_argument("--out", type=Path, required=True, metavar="FILE", help="output: .csv (or .parquet)")
+        source.add_argument("--out", type=_out, required=True, metavar="FILE", help="output: .csv (or .parquet)")
         source.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
     sql = commands.add_parser("gdelt-sql", help="the BigQuery SQL that extracts a dyad's GDELT events")
@@ -155,13 +235,13 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("--to", dest="end", type=_day, required=True, metavar="YYYY-MM-DD", help="last day")
 
     synth = commands.add_parser("synth", help="a realistic synthetic event set, for benchmarks")
-    synth.add_argument("--events", type=int, required=True, metavar="N", help="how many events")
+    synth.add_argument("--events", type=_count, required=True, metavar="N", help="how many events")
     synth.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
-    synth.add_argument("--out", type=Path, required=True, metavar="FILE", help=".csv or .parquet")
+    synth.add_argument("--out", type=_out, required=True, metavar="FILE", help=".csv or .parquet")
     synth.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
     bench = commands.add_parser("bench", help="time and measure the core against a naive baseline")
-    bench.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], metavar="N",
+    bench.add_argument("--sizes", type=_count, nargs="+", default=[10_000, 100_000], metavar="N",
                        help="numbers of synthetic events (default: %(default)s)")
 
     extract = commands.add_parser("extract", help="candidate events from a news article (saved web page or text)")
@@ -214,8 +294,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _run(args)
-    except FileExistsError as error:
-        print(str(error), file=sys.stderr)
+    except (FileExistsError, ValueError) as error:  # an existing --out without --force; a bad --weights file
+        print(str(error).splitlines()[0] if str(error) else type(error).__name__, file=sys.stderr)
+        return 1
+    except OSError as error:  # a file that cannot be read or written: one line naming it
+        print(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "), file=sys.stderr)
         return 1
 
 
@@ -319,11 +402,6 @@ def _coding(args) -> int:
     return 0
 
 
-def _not_utf8(path: Path, error: UnicodeDecodeError) -> None:
-    print(f"{path}: not UTF-8 text (byte {error.start}); convert it with: "
-          f"python -m tracker import csv {path} --out events.csv", file=sys.stderr)
-
-
 def _run(args) -> int:
     if args.command in ("import", "gdelt-sql", "synth", "bench"):
         return _without_data(args)
@@ -332,32 +410,20 @@ def _run(args) -> int:
     if args.command == "validate":
         failed = 0
         for path in args.files or [EVENTS_CSV]:
-            if not path.exists():
-                print(f"{path}: file not found", file=sys.stderr)
-                failed = 1
-                continue
-            try:
-                events, problems = check_file(path, str(path))
-            except UnicodeDecodeError as error:
-                _not_utf8(path, error)
-                failed = 1
-                continue
+            events, problems = check_path(path, str(path))
             for line in format_problems(problems):
                 print(line)
             print(f"{path}: {len(events)} valid events, {len(problems)} problem(s)", file=sys.stderr)
             failed |= not problems.empty
         return failed
+    if hasattr(args, "half_life"):
+        _params(args)  # a bad --weights file is reported before the data are read
     try:
         events = read_events(args.data, str(args.data))
-    except FileNotFoundError:
-        print(f"{args.data}: file not found", file=sys.stderr)
-        return 1
-    except UnicodeDecodeError as error:
-        _not_utf8(args.data, error)
-        return 1
     except EventDataError as error:
         print("\n".join(format_problems(error.problems)), file=sys.stderr)
-        print(f"{args.data}: invalid; fix the problems above (python -m tracker validate {args.data})", file=sys.stderr)
+        if (error.problems["row"] > 0).any():
+            print(f"{args.data}: invalid; fix the problems above (python -m tracker validate {args.data})", file=sys.stderr)
         return 1
     if args.command == "events":
         filters = Filters(dyad=args.dyad, start=args.start, end=args.end, event_types=tuple(args.types or ()))
@@ -365,16 +431,11 @@ def _run(args) -> int:
     elif args.command == "brief":
         return _brief(args, events)
     elif args.command in ("index", "what-moved", "net"):
-        try:
-            params = _params(args)
-        except (ValueError, OSError) as error:
-            print(f"invalid method parameters: {error}", file=sys.stderr)
-            return 1
         in_dyad = Filters(dyad=args.dyad).apply(events)
         if in_dyad.empty:
             print(f"no events for dyad {args.dyad} in {args.data}", file=sys.stderr)
             return 1
-        view = View.build(in_dyad, Filters(dyad=args.dyad, start=args.start, end=args.end), params)
+        view = View.build(in_dyad, Filters(dyad=args.dyad, start=args.start, end=args.end), _params(args))
         if args.command == "index":
             _write(view.index_csv(band=args.band, by_type=args.by_type), args.out, args.force)
         elif args.command == "what-moved":

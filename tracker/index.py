@@ -41,6 +41,8 @@ LEVEL_FACTORS = {
     "envoy": 1.0,
     "official": 0.75,
 }
+HALF_LIFE_RANGE = (7.0, 180.0)  # the half-lives a user may choose (dashboard, command line, page address)
+WEIGHT_RANGE = (-20.0, 20.0)  # the weight a user may give an event type
 DATE_DTYPE = "datetime64[s]"  # the days of every daily table, empty or not
 CONFIDENCE_FACTORS = {"confirmed": 1.0, "single_source": 0.8, "disputed": 0.6}
 
@@ -54,8 +56,11 @@ class IndexParams:
     weights: dict[str, float] = field(default_factory=lambda: CODEBOOK["tension_weight"].to_dict())
 
     def __post_init__(self):
-        if not self.half_life_days > 0:
-            raise ValueError(f"half_life_days must be positive, got {self.half_life_days}")
+        if not (self.half_life_days > 0 and np.isfinite(self.half_life_days)):
+            raise ValueError(f"half_life_days must be a positive number of days, got {self.half_life_days}")
+        infinite = sorted(t for t, w in self.weights.items() if not np.isfinite(w))
+        if infinite:
+            raise ValueError(f"weights must be finite numbers: {', '.join(infinite)}")
         if not self.scale > 0:
             raise ValueError(f"scale must be positive, got {self.scale}")
         unknown = set(self.weights) - set(EVENT_TYPES)

@@ -342,9 +342,40 @@ def check_file(path: Path | str, name: str | None = None) -> tuple[pd.DataFrame,
     return check_events(raw, name, read_problems)
 
 
+def check_path(path: Path | str, name: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read and check an events file, CSV or Parquet (by its suffix): the one reader of the dashboard
+    and of every command. A file that cannot be read at all (absent, a folder, not UTF-8, not
+    Parquet) is one problem naming it, as a bad row would be, never an exception."""
+    path = Path(path)
+    name = name or _display_name(path)
+    problems = Problems(name)
+    if not path.exists():
+        problems.add(0, "(file)", "file not found", rejects_file=True)
+    elif path.is_dir():
+        problems.add(0, "(file)", "is a folder, not an events file", rejects_file=True)
+    if problems.rejects_file:
+        return no_events(), problems.frame()
+    if path.suffix.lower() == ".parquet":
+        from tracker.columnar import read_parquet_events  # pyarrow's Parquet reader, only when needed
+
+        try:
+            return read_parquet_events(path, name)
+        except (pyarrow.ArrowException, OSError) as error:
+            problems.add(0, "(file)", f"is not a readable Parquet file ({str(error).splitlines()[0][:120]})", rejects_file=True)
+            return no_events(), problems.frame()
+    try:
+        return check_file(path, name)
+    except UnicodeDecodeError as error:
+        problems.add(0, "(file)", f"is not UTF-8 text (byte {error.start}); convert it with: python -m tracker import csv "
+                     f"{name} --out events.csv", rejects_file=True)
+    except OSError as error:
+        problems.add(0, "(file)", f"cannot be read ({error.strerror or error})", rejects_file=True)
+    return no_events(), problems.frame()
+
+
 def read_events(path: Path | str = EVENTS_CSV, name: str | None = None) -> pd.DataFrame:
-    """Read and validate an events file; raises EventDataError listing every problem."""
-    events, problems = check_file(path, name or _display_name(path))
+    """Read and validate an events file (CSV or Parquet); raises EventDataError listing every problem."""
+    events, problems = check_path(path, name or _display_name(path))
     if not problems.empty:
         raise EventDataError(problems)
     return events

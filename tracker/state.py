@@ -16,10 +16,10 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from tracker.filters import Filters, normalize_dyad
+from tracker.index import HALF_LIFE_RANGE, WEIGHT_RANGE
 from tracker.schema import CODEBOOK, CONFIDENCE_LEVELS, EVENT_TYPES
 
-HALF_LIFE_DAYS = (7, 180)  # the half-life a view may use, in whole days (the published method: 30)
-WEIGHT_RANGE = (-20.0, 20.0)  # a type's weight a view may use
+HALF_LIFE_DAYS = tuple(int(d) for d in HALF_LIFE_RANGE)  # a view's half-life, in whole days (the published method: 30)
 WINDOW_DAYS = (7, 365)  # days before and after the pivot event
 MAX_TEXT = 200  # characters of "summary contains"
 CHANGING_BY = ("event_type", "province")
