@@ -95,7 +95,7 @@ def test_brief_page_escapes_event_text_and_links_only_http(tmp_path):
     page = brief_html(view)
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     assert '<a href="https://example.org/report">&lt;b&gt;Outlet&lt;/b&gt;</a>' in page
-    assert view.finding().startswith("AFG-PAK tension index: 56.2 on 05 Jan 2025")
+    assert view.finding().startswith("AFG-PAK tension index: 58.8 on 05 Jan 2025")
 
 
 def test_data_date_is_the_dyads_latest_event(sample_events):

@@ -7,7 +7,7 @@ import sys
 import pandas as pd
 import pytest
 
-from tracker.index import METHOD_VERSION
+from tracker.index import METHOD_VERSION, to_scale
 
 from tracker.__main__ import main
 from tracker.load import read_events
@@ -61,7 +61,7 @@ def test_index_writes_date_and_index(events_file, capsys):
                  "--to", "2025-01-10", "--half-life", "10"]) == 0
     frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert frame["date"].tolist() == [f"2025-01-{d:02d}" for d in range(5, 11)]
-    assert frame["index"].iloc[0] == pytest.approx(100 / (1 + 2.718281828 ** -(10 / 40)), abs=0.01)  # a strike: score 10
+    assert frame["index"].iloc[0] == pytest.approx(to_scale([10.0])[0], abs=0.01)  # a strike: score 10
     assert set(frame["half_life_days"]) == {10.0} and set(frame["method_version"].astype(str)) == {METHOD_VERSION}
 
 

@@ -44,13 +44,16 @@ def test_worked_example_of_the_methodology():
     assert series.at[pd.Timestamp("2025-01-01"), "score"] == pytest.approx(20.0)
     assert series.at[pd.Timestamp("2025-01-16"), "score"] == pytest.approx(20.0 * 0.5 ** 0.5)
     assert series.at[pd.Timestamp("2025-01-31"), "score"] == pytest.approx(6.5)
-    assert series.at[pd.Timestamp("2025-01-01"), "index"] == pytest.approx(62.2, abs=0.05)
-    assert series.at[pd.Timestamp("2025-01-31"), "index"] == pytest.approx(54.1, abs=0.05)
+    assert series.at[pd.Timestamp("2025-01-01"), "index"] == pytest.approx(66.9, abs=0.05)
+    assert series.at[pd.Timestamp("2025-01-31"), "index"] == pytest.approx(55.8, abs=0.05)
 
 
 def test_scale_is_fixed_and_centred_on_balance():
     assert to_scale([0.0]).tolist() == [50.0]
-    assert to_scale([40.0])[0] == pytest.approx(100 / (1 + math.exp(-1)))  # method 1.1: the constant is 40
+    assert to_scale([25.0])[0] == pytest.approx(100 / (1 + math.exp(-60 * math.asinh(25 / 60) / 28)))  # method 1.1
+    assert to_scale([-25.0])[0] == pytest.approx(100 - to_scale([25.0])[0])  # symmetric
+    assert list(to_scale([0, 50, 100, 200, 400, 800])) == sorted(to_scale([0, 50, 100, 200, 400, 800]))
+    assert to_scale([200.0])[0] < 99  # no ceiling at the scores of the worst crises
     assert 0 < to_scale([-1e6])[0] + 1e-9 and to_scale([1e6])[0] <= 100
 
 

@@ -13,10 +13,11 @@ Method (docs/methodology.md has it in full, with a worked example):
 3. Accumulation. Per dyad and day d, score(d) = sum over events e dated on or before d of
    w_e * 0.5 ** ((d - date_e) / half_life_days). Computed as a first-order recursive filter over
    the daily sums: score(d) = decay * score(d - 1) + x(d), decay = 0.5 ** (1 / half_life_days).
-4. Scale. index(d) = 100 / (1 + exp(-score(d) / scale)): 50 where cooperation and conflict balance,
-   towards 100 as conflict dominates, towards 0 as cooperation does. `scale` is a constant of the
-   method, never derived from the data in view, so filtering or adding events does not rescale
-   history.
+4. Scale. index(d) = 100 / (1 + exp(-c(score(d)) / scale)), where c(s) = K * asinh(s / K) counts
+   the score in full up to about ±K and beyond it logarithmically (method 1.1; 1.0 had c(s) = s and
+   pinned the worst crises at 100): 50 where cooperation and conflict balance, towards 100 as
+   conflict dominates, towards 0 as cooperation does. `scale` and K are constants of the method,
+   never derived from the data in view, so filtering or adding events does not rescale history.
 
 The value on day d depends only on events dated on or before d (causal).
 """
@@ -33,7 +34,8 @@ from tracker.schema import CODEBOOK, EVENT_TYPES
 
 METHOD_VERSION = "1.1"
 DEFAULT_HALF_LIFE_DAYS = 30.0
-DEFAULT_SCALE = 40.0  # method 1.1 (25 in 1.0, where the worst crises sat at the ceiling)
+DEFAULT_SCALE = 28.0  # method 1.1 (25 in 1.0)
+COMPRESSION = 60.0  # K: the score counts in full up to about ±K, logarithmically beyond (method 1.1)
 LEVEL_FACTORS = {
     "head_of_government": 1.5,
     "minister": 1.25,
@@ -162,8 +164,10 @@ def decayed_by_type(events: pd.DataFrame, params: IndexParams = IndexParams(),
 
 
 def to_scale(score: pd.Series | np.ndarray, scale: float = DEFAULT_SCALE):
-    """Map a signed score to the fixed 0-100 scale (step 4)."""
-    return 100.0 / (1.0 + np.exp(-np.asarray(score, dtype="float64") / scale))
+    """Map a signed score to the fixed 0-100 scale (step 4): compressed beyond about ±COMPRESSION,
+    then logistic; strictly increasing, 50 at 0, symmetric, never reaching 0 or 100."""
+    compressed = COMPRESSION * np.arcsinh(np.asarray(score, dtype="float64") / COMPRESSION)
+    return 100.0 / (1.0 + np.exp(-compressed / scale))
 
 
 def _scores(events: pd.DataFrame, weights: np.ndarray, half_lives: list[float], start, end) -> pd.DataFrame:
