@@ -369,7 +369,7 @@ def _coding(args) -> int:
 
     if args.command == "extract-eval":
         articles = extract.gold_articles()
-        for split in ("dev", "holdout", None):
+        for split in [*sorted({a.get("split", "") for a in articles}), None]:
             chosen = [a for a in articles if split is None or a.get("split") == split]
             print(f"## {split or 'all'} articles ({len(chosen)})")
             print(extract.evaluate(chosen).to_string(index=False))

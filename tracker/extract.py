@@ -67,10 +67,12 @@ SUBSUMES = {  # a type that, in the same sentence, is part of another (a meeting
     "ceasefire": ("agreement", "talks"), "talks_breakdown": ("talks", "agreement", "ceasefire"),
     "border_reopening": ("border_closure",), "high_level_visit": ("talks",), "agreement_suspension": ("agreement",),
 }
+RECENT_DAYS = 60  # a news report's new events are this recent; an older dated mention is context
 UNDATED = "date: the publication day (no date in the text)"
 MIN_SECOND_STRENGTH = 2  # a sentence's second type needs a pattern at least this strong, elsewhere in it
 ACTOR_TYPES = ("high_level_visit", "talks", "agreement")
-BACKGROUND = r"\b(had (been )?(closed|shut|signed|launched|agreed|deported|killed)|last year|in the past|previously|years ago|since 20\d\d|earlier this year)\b"
+BACKGROUND = (r"\b(had (been )?(closed|shut|signed|launched|agreed|deported|killed)|last (year|month)|in the past|previously|"
+              r"years ago|months ago|since 20\d\d|earlier this year)\b")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozens": None, "dozen": 12}
 KILLED = r"(killed|dead|died|martyred|lost their lives|deaths|fatalities)"
@@ -331,23 +333,29 @@ def _resolve(expression: str, published: dt.date) -> tuple[dt.date, str] | None:
 
 
 def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | None:
-    """The date a sentence gives (day, precision, rule), resolved against the publication date."""
+    """The date a sentence gives (day, precision, rule), resolved against the publication date.
+    Of several ("on Wednesday, after the April 22 attack") the latest not after publication: a news
+    sentence reports its new event beside older ones."""
     lowered = sentence.lower()
+    found: list[tuple[dt.date, str, str]] = []
     for pattern in DATE_PATTERNS:
-        match = re.search(pattern, lowered)
-        if match:
-            resolved = _resolve(match.group(0), published)
-            if resolved:
+        for match in re.finditer(pattern, lowered):
+            text = match.group(0)
+            if text in ("last night", "tonight"):
+                day = published - dt.timedelta(days=1) if text == "last night" else published
+            else:
+                resolved = _resolve(text, published)
+                if not resolved:
+                    continue
                 day = resolved[0]
-                if match.group(0).startswith(("last week", "this week")):
-                    return day, "day", f"date: '{match.group(0)}' (a week before publication; check the day)"
-                if match.group(0) in ("last night", "tonight") :
-                    day = published - dt.timedelta(days=1) if match.group(0) == "last night" else published
-                return day, "day", f"date: '{match.group(0)}'"
-    weekday = re.search(r"\b(" + "|".join(WEEKDAYS) + r")\b", lowered)
-    if weekday:
-        back = (published.weekday() - WEEKDAYS.index(weekday.group(1))) % 7
-        return published - dt.timedelta(days=back), "day", f"date: '{weekday.group(1)}' (the last before publication)"
+            note = " (a week before publication; check the day)" if text.startswith(("last week", "this week")) else ""
+            found.append((day, "day", f"date: '{text.strip()}'{note}"))
+    for match in re.finditer(r"\b(" + "|".join(WEEKDAYS) + r")\b", lowered):
+        back = (published.weekday() - WEEKDAYS.index(match.group(1))) % 7
+        found.append((published - dt.timedelta(days=back), "day", f"date: '{match.group(1)}' (the last before publication)"))
+    found = [f for f in found if f[0] <= published]
+    if found:
+        return max(found, key=lambda f: f[0])
     month = re.search(rf"\b(in|since|during|early|late|mid-?|this|a|last) ?({MONTHS})\b(?! \d)", lowered)
     if month:
         resolved = _resolve(f"1 {month.group(2)}", published)
@@ -369,10 +377,8 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
     last_date = None
     for sentence in sentences(_clean(article.text)):
         dated = date_of(sentence, article.published)
-        if dated and dated[0] > article.published:
-            dated = None
-        if is_background(sentence, article.published):
-            continue
+        if is_background(sentence, article.published) or (dated and (article.published - dated[0]).days > RECENT_DAYS):
+            continue  # about the past, or dated long before the report: context, not news
         last_date = dated or last_date
         types = types_of(sentence)
         named = _named(sentence)
@@ -385,10 +391,12 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         pair = _dyad_of(sentence, named, fallback)
         if pair is None or (dyad and pair != dyad):
             continue
+        types = [t for t in types if not _a_cause(sentence, t[2])]
+        if not types:
+            continue
         chosen = [types[0]]
         for candidate_type in types[1:]:  # further types where another part of the sentence says so
-            if candidate_type[1] >= MIN_SECOND_STRENGTH and not any(_overlap(candidate_type[2], c[2]) for c in chosen) \
-                    and not _a_cause(sentence, candidate_type[2]):
+            if candidate_type[1] >= MIN_SECOND_STRENGTH and not any(_overlap(candidate_type[2], c[2]) for c in chosen):
                 chosen.append(candidate_type)
         chosen = [c for c in chosen if not any(c[0] in SUBSUMES.get(other[0], ()) for other in chosen)]
         when = dated or last_date or (article.published, "day", UNDATED)
@@ -414,10 +422,11 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
 
 
 def _a_cause(sentence: str, span: tuple[int, int]) -> bool:
-    """Whether the words at `span` sit in a clause giving the cause or the past of the event
-    ("… reopened after clashes", "following an exchange of fire"): background, not another event."""
-    return bool(re.search(r"\b(after|following|due to|because of|since|in response to|amid)\b[^,.;]{0,60}$",
-                          sentence[:span[0]], re.I))
+    """Whether the words at `span` sit in a clause giving the cause or the occasion of the event
+    ("… reopened following clashes", "due to an exchange of fire", "comes a week after he met"):
+    background, not another event."""
+    return bool(re.search(r"\b(following|follows|followed|due to|because of|in response to|amid|in retaliation (to|for)|"
+                          r"(comes|came) [^,.;]{0,25}\bafter)\b[^,.;]{0,80}$", sentence[:span[1]], re.I))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
