@@ -79,8 +79,8 @@ KILLED = r"(killed|dead|died|martyred|lost their lives|deaths|fatalities)"
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DATE_PATTERNS = [  # each found expression is resolved by dateparser against the publication date
-    rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\.?,? (\d{{4}})?",
-    rf"\b({MONTHS})\.? \d{{1,2}}(st|nd|rd|th)?(,? \d{{4}})?",
+    rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b\.?(,? \d{{4}}\b)?",
+    rf"\b({MONTHS})\.? \d{{1,2}}(st|nd|rd|th)?\b(,? \d{{4}}\b)?",
     r"\b(yesterday|today|last night|tonight|this morning)\b",
     r"\b(last|this) week\b",
 ]
