@@ -21,7 +21,7 @@ from tracker.brief import brief_files, brief_zip, render_images
 from tracker.filters import Filters, by_dyad
 from tracker.imports import gdelt_goldstein_series, read_gdelt
 from tracker.index import IndexParams, event_weights, tension_index
-from tracker.load import check_path
+from tracker.cache import checked_events
 from tracker.problems import format_problems
 from tracker.paths import EVENTS_CSV, METHODOLOGY_MD
 from tracker.safe_io import safe_csv
@@ -53,7 +53,7 @@ def made_now_or_on_click(make, rows: int):
 
 @st.cache_resource(show_spinner="Loading events…", max_entries=4)
 def load_events(path: str, modified: float) -> tuple[pd.DataFrame, pd.DataFrame]:
-    events, problems = check_path(path, Path(path).name)
+    events, problems = checked_events(path, Path(path).name)  # checked once per file content (tracker.cache)
     return by_dyad(events), problems
 
 

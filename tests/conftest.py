@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 
 import pandas as pd
 import pytest
 
 from tracker.load import check_events, read_raw
 from tracker.schema import COLUMNS
+
+# Checked files are cached (tracker.cache): the tests keep theirs in a folder of their own.
+os.environ.setdefault("TRACKER_CACHE", tempfile.mkdtemp(prefix="tracker-cache-"))
 
 BASE = dict(date_precision="day", dyad="AFG-PAK", initiator="PAK", target="AFG", confidence="confirmed",
             source1_url="https://example.org/report", source1_outlet="Example Outlet")

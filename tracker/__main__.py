@@ -14,7 +14,8 @@ from tracker import export
 from tracker.coverage import coverage_report
 from tracker.filters import Filters, normalize_dyad, parse_day
 from tracker.index import HALF_LIFE_RANGE, WEIGHT_RANGE, IndexParams
-from tracker.load import EventDataError, check_path, read_events
+from tracker.cache import checked_events
+from tracker.index import INDEX_COLUMNS
 from tracker.problems import format_problems
 from tracker.paths import EVENTS_CSV, ROOT
 from tracker.safe_io import replacing, safe_csv, write_atomic
@@ -40,6 +41,12 @@ def _event_type(text: str) -> str:
     if text not in EVENT_TYPES:
         raise argparse.ArgumentTypeError(f"unknown event type {text!r}; expected one of {', '.join(EVENT_TYPES)}")
     return text
+
+
+# The event columns each command reads (None: all). A file is checked whole, once (tracker.cache);
+# a command then reads only what it uses.
+COLUMNS_READ = {"index": INDEX_COLUMNS, "net": INDEX_COLUMNS, "what-moved": [*INDEX_COLUMNS, "event_id", "summary"],
+                "coverage": ["date", "dyad", "event_type"]}
 
 
 def _half_life(text: str) -> float:
@@ -410,7 +417,7 @@ def _run(args) -> int:
     if args.command == "validate":
         failed = 0
         for path in args.files or [EVENTS_CSV]:
-            events, problems = check_path(path, str(path))
+            events, problems = checked_events(path, str(path), columns=[])
             for line in format_problems(problems):
                 print(line)
             print(f"{path}: {len(events)} valid events, {len(problems)} problem(s)", file=sys.stderr)
@@ -418,11 +425,10 @@ def _run(args) -> int:
         return failed
     if hasattr(args, "half_life"):
         _params(args)  # a bad --weights file is reported before the data are read
-    try:
-        events = read_events(args.data, str(args.data))
-    except EventDataError as error:
-        print("\n".join(format_problems(error.problems)), file=sys.stderr)
-        if (error.problems["row"] > 0).any():
+    events, problems = checked_events(args.data, str(args.data), columns=COLUMNS_READ.get(args.command))
+    if not problems.empty:
+        print("\n".join(format_problems(problems)), file=sys.stderr)
+        if (problems["row"] > 0).any():
             print(f"{args.data}: invalid; fix the problems above (python -m tracker validate {args.data})", file=sys.stderr)
         return 1
     if args.command == "events":

@@ -28,7 +28,6 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
-from scipy.signal import lfilter
 
 from tracker.schema import CODEBOOK, EVENT_TYPES
 
@@ -132,10 +131,27 @@ def _daily_sums(events: pd.DataFrame, weights: np.ndarray, end: pd.Timestamp | N
     return days, np.asarray(labels), flat.reshape(n_days, len(labels)), starts, ends
 
 
+DECAY_BLOCK = 64  # days computed at once by _decay
+
+
 def _decay(matrix: np.ndarray, half_life_days: float) -> np.ndarray:
-    """Step 3 on every column at once: score(d) = decay * score(d - 1) + x(d)."""
+    """Step 3 on every column at once: score(d) = decay * score(d - 1) + x(d), exactly, in blocks of
+    DECAY_BLOCK days: within a block score = T @ x + decay^(j+1) * (the score before the block), T the
+    lower-triangular matrix of decay^(j-k). Powers stay within a block, so nothing overflows."""
     decay = 0.5 ** (1.0 / half_life_days)
-    return lfilter([1.0], [1.0, -decay], matrix, axis=0)
+    steps = np.arange(DECAY_BLOCK)
+    lags = steps[:, None] - steps[None, :]
+    within = np.where(lags >= 0, decay ** np.maximum(lags, 0), 0.0)
+    carry = decay ** (steps + 1)
+    matrix = np.asarray(matrix, dtype="float64")
+    out = np.empty_like(matrix)
+    state = np.zeros(matrix.shape[1:])
+    for start in range(0, len(matrix), DECAY_BLOCK):
+        block = matrix[start:start + DECAY_BLOCK]
+        n = len(block)
+        out[start:start + n] = within[:n, :n] @ block + carry[:n, None] * state
+        state = out[start + n - 1]
+    return out
 
 
 # The columns the index reads: an events table is cut to these before rows are selected.
