@@ -19,7 +19,7 @@ import streamlit as st
 from tracker import charts, export, extract, tables
 from tracker.brief import brief_files, brief_zip, render_images
 from tracker.filters import Filters, by_dyad
-from tracker.imports import gdelt_goldstein_series, read_gdelt
+from tracker.gdelt import gdelt_goldstein_series, read_gdelt
 from tracker.index import IndexParams, event_weights, tension_index
 from tracker.cache import checked_events
 from tracker.problems import format_problems

@@ -7,7 +7,7 @@ import sqlglot
 from sqlglot import exp
 
 from tracker.gdelt_sql import GDELT_TABLE, gdelt_sql
-from tracker.imports import GDELT_USED_COLUMNS
+from tracker.gdelt import GDELT_USED_COLUMNS
 
 
 def _parsed(sql: str) -> exp.Select:

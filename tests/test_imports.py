@@ -18,10 +18,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tracker.imports import (
-    CAMEO_NAMES, CAMEO_TO_EVENT_TYPE, EXTRA_COLUMNS, GDELT_COLUMNS, cameo_event_types, gdelt_goldstein_series,
-    read_acled, read_gdelt,
-)
+from tracker.acled import read_acled
+from tracker.gdelt import CAMEO_NAMES, CAMEO_TO_EVENT_TYPE, GDELT_COLUMNS, cameo_event_types, gdelt_goldstein_series, \
+    read_gdelt
+from tracker.importing import EXTRA_COLUMNS
 from tracker.load import schema_problems
 from tracker.problems import PROBLEM_COLUMNS, format_problems
 from tracker.schema import CODEBOOK, COLUMNS, EVENT_TYPES

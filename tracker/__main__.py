@@ -223,16 +223,22 @@ def build_parser() -> argparse.ArgumentParser:
     own.add_argument("--rejected", type=Path, metavar="FILE",
                      help="also write the rejected rows as you wrote them, with their problems, to fix and import again")
     gdelt = sources.add_parser("gdelt", help="GDELT 2.0 event exports (.CSV, .zip) or a BigQuery result CSV")
-    gdelt.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    gdelt.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    gdelt.add_argument("--parquet", type=Path, metavar="PATH",
+                       help="instead of FILEs: a Parquet file or folder in the public table's columns, filtered by DuckDB")
+    gdelt.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD", help="with --parquet: first day")
+    gdelt.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="with --parquet: last day")
     gdelt.add_argument("--goldstein", type=Path, metavar="FILE", help="also write the daily Goldstein series (CSV)")
     acled = sources.add_parser("acled", help="an ACLED CSV export")
     acled.add_argument("files", nargs=1, type=Path, metavar="FILE")
-    for source in (gdelt, acled):
+    ucdp = sources.add_parser("ucdp", help="a UCDP GED CSV (Georeferenced Event Dataset)")
+    ucdp.add_argument("files", nargs=1, type=Path, metavar="FILE")
+    for source in (gdelt, acled, ucdp):
         _add_dyad(source)
         source.add_argument("--keep-unmapped", action="store_true", help="keep rows with no tracker type (won't validate)")
         source.add_argument("--extras", action="store_true",
                             help="also write origin, goldstein, num_mentions, avg_tone, cameo_code")
-    for source in (own, gdelt, acled):
+    for source in (own, gdelt, acled, ucdp):
         source.add_argument("--out", type=_out, required=True, metavar="FILE", help="output: .csv (or .parquet)")
         source.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
@@ -326,7 +332,10 @@ def _without_data(args) -> int:
     if args.command == "bench":
         import runpy
         return runpy.run_path(str(ROOT / "bench" / "bench.py"))["main"](["--sizes", *map(str, args.sizes)])
-    missing = [p for p in args.files if not p.exists()]
+    if args.source == "gdelt" and bool(args.files) == bool(args.parquet):
+        print("python -m tracker import gdelt: give export FILEs or --parquet PATH (one of the two)", file=sys.stderr)
+        return 2
+    missing = [p for p in [*args.files, *([args.parquet] if getattr(args, "parquet", None) else [])] if not p.exists()]
     if missing:
         print("\n".join(f"{p}: file not found" for p in missing), file=sys.stderr)
         return 1
@@ -334,8 +343,15 @@ def _without_data(args) -> int:
         raise FileExistsError(f"{args.out} already exists; use --force to overwrite it")
     if args.source == "csv":
         return _import_own(args)
-    from tracker.imports import EXTRA_COLUMNS, gdelt_goldstein_series, read_acled, read_gdelt
-    result = read_gdelt(args.files, args.dyad) if args.source == "gdelt" else read_acled(args.files[0], args.dyad)
+    from tracker.acled import read_acled
+    from tracker.gdelt import gdelt_goldstein_series, read_gdelt, read_gdelt_parquet
+    from tracker.importing import EXTRA_COLUMNS
+    from tracker.ucdp import read_ucdp
+    if args.source == "gdelt":
+        result = (read_gdelt_parquet(args.parquet, args.dyad, args.start, args.end) if args.parquet
+                  else read_gdelt(args.files, args.dyad))
+    else:
+        result = {"acled": read_acled, "ucdp": read_ucdp}[args.source](args.files[0], args.dyad)
     for line in format_problems(result.problems):
         print(line, file=sys.stderr)
     events = result.events if args.keep_unmapped else result.events.dropna(subset=["event_type"])

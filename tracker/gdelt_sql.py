@@ -1,4 +1,4 @@
-"""The BigQuery query that fetches a dyad's GDELT 2.0 events for tracker.imports.read_gdelt.
+"""The BigQuery query that fetches a dyad's GDELT 2.0 events for tracker.gdelt.read_gdelt.
 
 It selects only GDELT_USED_COLUMNS (19 of the 61), since BigQuery bills by the bytes of the columns
 a query reads; those columns are still read for every row of `gdelt-bq.gdeltv2.events`, whatever
@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pathlib import Path
+
 from tracker.filters import normalize_dyad, parse_day
-from tracker.imports import GDELT_USED_COLUMNS
+from tracker.gdelt import GDELT_USED_COLUMNS
 
 GDELT_TABLE = "gdelt-bq.gdeltv2.events"
+DUCKDB_TABLE = '"gdelt-bq"."gdeltv2"."events"'  # the table as sqlglot writes it for DuckDB
 
 
 def _day(value: dt.date | str) -> dt.date:
@@ -34,7 +37,7 @@ def gdelt_sql(dyad: str, start: dt.date | str, end: dt.date | str) -> str:
     columns = ",\n  ".join(GDELT_USED_COLUMNS)
     return (
         f"-- GDELT 2.0 events between {first} and {second}, {start} to {end}, "
-        f"the columns tracker.imports.read_gdelt uses\n"
+        f"the columns tracker.gdelt.read_gdelt uses\n"
         f"SELECT\n  {columns}\n"
         f"FROM `{GDELT_TABLE}`\n"
         f"WHERE ((Actor1CountryCode = '{first}' AND Actor2CountryCode = '{second}')\n"
@@ -42,3 +45,20 @@ def gdelt_sql(dyad: str, start: dt.date | str, end: dt.date | str) -> str:
         f"  AND SQLDATE BETWEEN {start:%Y%m%d} AND {end:%Y%m%d}\n"
         f"ORDER BY SQLDATE, GLOBALEVENTID\n"
     )
+
+
+def duckdb_sql(dyad: str, start: dt.date | str, end: dt.date | str, source: str) -> str:
+    """The same query for DuckDB: gdelt_sql transpiled by sqlglot (BigQuery -> DuckDB), the public
+    table replaced by the Parquet files `source` (a path or glob) in its column names."""
+    import sqlglot
+
+    sql = sqlglot.transpile(gdelt_sql(dyad, start, end), read="bigquery", write="duckdb")[0]
+    if DUCKDB_TABLE not in sql:
+        raise RuntimeError(f"sqlglot wrote the table otherwise than {DUCKDB_TABLE}: {sql[:200]}")
+    quoted = "'" + source.replace("'", "''") + "'"
+    return sql.replace(DUCKDB_TABLE, f"read_parquet({quoted}, union_by_name = true)")
+
+
+def parquet_source(path: Path) -> str:
+    """The Parquet files DuckDB reads for `path`: the file itself, or every .parquet under a folder."""
+    return str(path / "**" / "*.parquet") if path.is_dir() else str(path)
