@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from tracker import charts, export, extract, tables
+from tracker import charts, export, extract, sources, tables
 from tracker.brief import brief_files, brief_zip, render_images
 from tracker.filters import Filters, by_dyad
 from tracker.gdelt import gdelt_goldstein_series, read_gdelt
@@ -314,6 +314,17 @@ def index_tab(view: View, page: PageState, offered: pd.DataFrame, figures: dict)
                                                        note=view.note()), key="gdelt_chart")
 
 
+def day_labels(events: pd.DataFrame) -> pd.Series:
+    """The date as read: the day, or the month alone for month precision ('Mar 2025, month')."""
+    month = events["date_precision"].astype("str") == "month"
+    return events["date"].dt.strftime("%Y-%m-%d").where(~month, events["date"].dt.strftime("%b %Y") + ", month")
+
+
+def pages_per_event(events: pd.DataFrame) -> pd.Series:
+    slots = sum(events[f"source{n}_url"].notna().astype(int) for n in (1, 2, 3))
+    return slots + events["other_sources"].fillna("").str.count("<http")
+
+
 def events_tab(view: View, figures: dict) -> None:
     shown = view.events
     st.plotly_chart(figures["per-month"], key="monthly_chart")
@@ -324,14 +335,28 @@ def events_tab(view: View, figures: dict) -> None:
         st.caption(f"The table shows the latest {TABLE_ROWS:,} of {len(shown):,} events; the download holds them all.")
     columns = ["date", "event_type", "initiator", "target", "summary", "location", "fatalities_best", "confidence",
                "source1_url", "source2_url", *(["origin"] if "origin" in shown else [])]
-    table = shown.tail(TABLE_ROWS)[columns].assign(event_type=lambda t: t["event_type"].map(TYPE_LABELS))
+    table = shown.tail(TABLE_ROWS)
+    table = table[columns].assign(event_type=lambda t: t["event_type"].map(TYPE_LABELS), date=day_labels(table),
+                                  pages=pages_per_event(table))
     link = dict(validate=r"^https?://", display_text=r"https?://(?:www\.)?([^/]+)")
     st.dataframe(table, hide_index=True, width="stretch", key="events_table", column_config={
-        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"), "event_type": "Type",
-        "initiator": "Initiator", "target": "Target", "summary": st.column_config.TextColumn("Summary", width="large"),
+        "date": st.column_config.TextColumn("Date", help="A month alone (\"Mar 2025, month\") where the sources give no day"),
+        "event_type": "Type", "initiator": "Initiator", "target": "Target",
+        "summary": st.column_config.TextColumn("Summary", width="large"),
         "location": "Place", "fatalities_best": st.column_config.NumberColumn("Killed", format="%d"),
         "confidence": "Confidence", "source1_url": st.column_config.LinkColumn("Source", **link),
-        "source2_url": st.column_config.LinkColumn("Source 2", **link)})
+        "source2_url": st.column_config.LinkColumn("Source 2", **link),
+        "pages": st.column_config.NumberColumn("Pages", help="Pages that report the event: all of them below")})
+    with st.expander(f"Every source of these events, with the passage that supports each ({len(table):,} events)"):
+        pages = sources.pages_of(shown.tail(TABLE_ROWS))
+        summary = dict(zip(shown["event_id"], shown["summary"].str.slice(0, 90)))
+        st.dataframe(pages.assign(event=pages["event_id"].map(summary))[["event", "outlet", "url", "published", "checked", "quote"]],
+                     hide_index=True, width="stretch", key="sources_table", column_config={
+                         "event": st.column_config.TextColumn("Event", width="medium"), "outlet": "Outlet",
+                         "url": st.column_config.LinkColumn("Page", **link), "published": "Published",
+                         "checked": st.column_config.TextColumn("Checked", help="Day the page was last read against the event"),
+                         "quote": st.column_config.TextColumn("Passage", width="large",
+                                                              help="A short verbatim passage of the page that supports the event")})
     down = st.columns(2)
     down[0].download_button("Download these events (CSV)", made_now_or_on_click(view.events_csv, len(shown)),
                             mime="text/csv", file_name=view.filters.file_stem("events") + ".csv", key="download_events")

@@ -104,3 +104,16 @@ def test_data_date_is_the_dyads_latest_event(sample_events):
     assert india.data_date == pd.Timestamp("2025-05-07")
     assert "data to 07 May 2025" in india.note()
     assert View.build(sample_events, Filters()).data_date == pd.Timestamp("2025-10-13")
+
+
+def test_brief_lists_every_source_with_its_passage_and_months_as_months(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text(to_csv([event_row("A1", "2025-01-01", "cross_border_strike", date_precision="month",
+                                      source2_url="https://two.example/a", source2_outlet="Two",
+                                      other_sources="Three (2025-01-05) <https://three.example/a>; Four <https://four.example/b>")]))
+    page = brief_html(View.build(read_events(path), Filters(dyad="AFG-PAK")))
+    assert all(outlet in page for outlet in (">Example Outlet</a>", ">Two</a>", ">Three</a>", ">Four</a>"))
+    assert "Jan 2025 (month)" in page and "2025-01-01" not in page.split("<table>")[1]
+    from tracker.brief import _source_link
+    assert _source_link("https://a.example", "A", 'he said "no" <b>') == \
+        '<a href="https://a.example" title="he said &quot;no&quot; &lt;b&gt;">A</a>'

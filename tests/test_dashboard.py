@@ -223,3 +223,14 @@ def test_code_an_article_offers_its_candidates_for_review(monkeypatch):
     rows = pd.read_csv(io.StringIO(csv_text))
     assert rows[["dyad", "event_type", "date", "location"]].values.tolist() == [["AFG-PAK", "border_reopening", "2025-03-23", "Torkham"]]
     assert rows["source1_url"].tolist() == ["https://example.org/torkham"]
+
+
+def test_every_source_is_listed_and_a_month_is_not_read_as_a_day(app):
+    table = events_table(app)
+    events = read_events()
+    afpk = events[events["dyad"] == "AFG-PAK"]
+    months = afpk[afpk["date_precision"] == "month"]
+    assert table["date"].str.endswith(", month").sum() == len(months) > 0
+    assert not table["date"].str.endswith("-01").all()
+    pages = next(d.value for d in app.dataframe if "quote" in d.value.columns)
+    assert len(pages) == table["pages"].sum() and (pages["quote"] != "").any()

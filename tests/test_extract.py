@@ -8,6 +8,7 @@ import pytest
 
 from tracker.__main__ import main
 from tracker.coding import AddError, add_candidates
+from tracker.load import check_path
 from tracker.extract import Article, ArticleError, date_of, evaluate, extract_events, gold_articles, read_article
 from tests.conftest import event_row, to_csv
 
@@ -131,3 +132,22 @@ def test_extract_eval_prints_every_split(capsys):
     assert main(["extract-eval"]) == 0
     printed = capsys.readouterr().out
     assert "## dev" in printed and "## holdout" in printed and "events: recall" in printed
+
+
+def test_add_to_a_long_form_file_puts_the_pages_in_its_sources_table(tmp_path):
+    rows = [event_row("AFG-PAK-20240101-old", "2024-01-01", "talks")]
+    facts = [c for c in rows[0] if not c.startswith("source")]
+    (tmp_path / "events.csv").write_text(to_csv(rows, columns=facts))
+    (tmp_path / "sources.csv").write_text("event_id,url,outlet,published,checked,quote,gives\n"
+                                          "AFG-PAK-20240101-old,https://example.org/report,Example Outlet,,,,\n")
+    candidates = tmp_path / "c.csv"
+    candidates.write_text(to_csv([{**event_row("", "2025-03-23", "border_reopening", summary="Torkham reopened"),
+                                   "evidence": "Pakistan reopened the Torkham border crossing on Sunday."}],
+                                 columns=[*facts, "source1_url", "source1_outlet", "evidence"]))
+    assert add_candidates(candidates, tmp_path / "events.csv") == ["AFG-PAK-20250323-border-reopening"]
+    events, problems = check_path(tmp_path / "events.csv", "events.csv")
+    assert problems.empty and len(events) == 2
+    assert "source1_url" not in (tmp_path / "events.csv").read_text().splitlines()[0]
+    pages = pd.read_csv(tmp_path / "sources.csv", keep_default_na=False)
+    assert pages.iloc[-1][["event_id", "quote"]].tolist() == ["AFG-PAK-20250323-border-reopening",
+                                                              "Pakistan reopened the Torkham border crossing on Sunday."]

@@ -84,7 +84,7 @@ def test_row_with_wrong_number_of_fields_is_reported_not_dropped():
     text = to_csv([event_row("A1", "2025-01-01", "talks")]) + "only,three,fields\n"
     raw, read_problems = read_raw(io.StringIO(text), "f.csv")
     events, problems = check_events(raw, "f.csv", read_problems)
-    assert format_problems(problems) == ["f.csv:3: (row): has 3 fields, the header has 30"]
+    assert format_problems(problems) == ["f.csv:3: (row): has 3 fields, the header has 31"]
     assert len(events) == 1
 
 

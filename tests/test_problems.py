@@ -14,10 +14,10 @@ def test_collector_orders_by_file_row_and_field_and_flags_rejection():
     found.add(3, "date", "'x' is not a date", "x")
     found.add(1, "summary", "required column is missing", rejects_file=True)
     other = Problems("a.csv")
-    other.add(2, "(row)", "has 3 fields, the header has 30")
+    other.add(2, "(row)", "has 3 fields, the header has 31")
     table = found.frame(other.frame())
     assert list(table.columns) == PROBLEM_COLUMNS and table["row"].dtype == "int64"
-    assert format_problems(table) == ["a.csv:2: (row): has 3 fields, the header has 30",
+    assert format_problems(table) == ["a.csv:2: (row): has 3 fields, the header has 31",
                                       "b.csv:1: summary: required column is missing", "b.csv:3: date: 'x' is not a date"]
     assert found.rejects_file and not other.rejects_file
     assert combine([None, Problems("c.csv").frame()]).empty

@@ -273,7 +273,7 @@ def test_bad_rows_are_counted_and_reported():
     assert result.events["event_id"].tolist() == ["A1", "A4"]
     assert result.events["source_row"].tolist() == [2, 5]
     assert sorted(set(result.problems["row"])) == [3, 4, 6]
-    assert "mine.csv:6: (row): has 3 fields, the header has 30" in problem_lines(result)
+    assert "mine.csv:6: (row): has 3 fields, the header has 31" in problem_lines(result)
     assert any("row(s) holding only separators" in n for n in result.notes)
 
 
@@ -288,7 +288,7 @@ def test_rejected_rows_csv_gives_the_rows_as_they_were_with_messages():
     assert a3[0].startswith("row 4: event_type: 'picnic' is not one of") and "; fatalities_best: '-12' is below" in a3[0]
     assert a3[14] == "-12"  # a negative number stays a number
     assert a4[0].startswith("row 5: date: '4/1/2025' is ambiguous") and a4[2] == "4/1/2025"  # as written
-    assert short == ["row 6: (row): has 3 fields, the header has 30", "only", "three", "fields"]
+    assert short == ["row 6: (row): has 3 fields, the header has 31", "only", "three", "fields"]
     raw = rejected_rows_csv(result.text, result.problems, neutralise=False)
     assert '"=HYPERLINK(""http://evil.example"")"' in raw
 

@@ -22,6 +22,7 @@ import plotly.io as pio
 from tracker import charts
 from tracker.index import METHOD_VERSION
 from tracker.schema import TYPE_LABELS
+from tracker.sources import pages_of
 from tracker.view import View
 
 IMAGE_WIDTH = 1200  # px; PNGs are written at IMAGE_SCALE times this
@@ -63,10 +64,14 @@ def render_images(figures: dict[str, go.Figure], formats: tuple[str, ...] = ("pn
 def brief_html(view: View, index_png: str = "index.png") -> str:
     """The one-page brief: headline figures, the index chart, key events with sources, method note."""
     dyad = view.filters.dyad or "All dyads"
+    key = view.key_events()
+    pages = pages_of(key)
+    links = {event_id: ", ".join(_source_link(p.url, p.outlet, p.quote) for p in group.itertuples())
+             for event_id, group in pages.groupby("event_id", sort=False)}
     rows = "".join(
-        f"<tr><td>{e.date:%Y-%m-%d}</td><td>{html.escape(TYPE_LABELS.get(e.event_type, e.event_type))}</td>"
-        f"<td>{html.escape(e.summary)}</td><td>{_source_link(e.source1_url, e.source1_outlet)}</td></tr>"
-        for e in view.key_events().itertuples())
+        f"<tr><td>{_event_day(e)}</td><td>{html.escape(TYPE_LABELS.get(e.event_type, e.event_type))}</td>"
+        f"<td>{html.escape(e.summary)}</td><td>{links.get(e.event_id, '')}</td></tr>"
+        for e in key.itertuples())
     figures = "".join(f"<div class='fig'><div class='v'>{html.escape(v)}</div><div class='k'>{html.escape(k)}</div></div>"
                       for k, v in view.headline().items())
     return f"""<!doctype html>
@@ -100,10 +105,17 @@ def _day(day, form: str = "%Y-%m-%d") -> str:
     return "–" if day is None else f"{day:{form}}"
 
 
-def _source_link(url: str, outlet: str) -> str:
+def _event_day(event) -> str:
+    """The day, or the month alone ('Mar 2025 (month)') where the sources give no day."""
+    return f"{event.date:%b %Y} (month)" if str(event.date_precision) == "month" else f"{event.date:%Y-%m-%d}"
+
+
+def _source_link(url: str, outlet: str, quote: str = "") -> str:
+    """A page as a link named by its outlet, the supporting passage on hover."""
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
         return html.escape(str(outlet or ""))
-    return f'<a href="{html.escape(url, quote=True)}">{html.escape(str(outlet or url))}</a>'
+    title = f' title="{html.escape(quote, quote=True)}"' if quote else ""
+    return f'<a href="{html.escape(url, quote=True)}"{title}>{html.escape(str(outlet or url))}</a>'
 
 
 def html_to_pdf(html_path: Path, pdf_path: Path) -> None:
@@ -157,7 +169,8 @@ def brief_files(view: View, with_pdf: bool = True) -> dict[str, bytes]:
         "method_version": METHOD_VERSION, "parameters": view.params.describe(),
         "half_life_days": view.params.half_life_days,
         "generated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "source": "Curated events, each with the URL of a page that reports it (events.csv: source1_url …)",
+        "source": "Curated events, each with every page that reports it (events.csv: source1_url … other_sources; "
+                  "data/sources.csv in the tracker keeps a supporting passage of each page)",
         "files": names,
     }, indent=2).encode("utf-8")
     files["README.md"] = readme_text(view, names).encode("utf-8")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tracker.load import check_path, no_events
+from tracker.load import check_path, no_events, sources_beside
 from tracker.paths import DATA_DIR
 
 CACHE_VERSION = "1"  # bump when the checked frame changes shape
@@ -38,9 +38,11 @@ def cache_dir() -> Path | None:
 
 
 def file_key(path: Path) -> str:
-    """A digest of the file's bytes and of everything that decides how it is checked."""
+    """A digest of the file's bytes (and of its sources table, for the long form) and of everything
+    that decides how it is checked."""
     digest = hashlib.blake2b(CACHE_VERSION.encode(), digest_size=20)
-    for part in [path, *CHECKER_FILES]:
+    beside = sources_beside(path)
+    for part in [path, *([beside] if beside else []), *CHECKER_FILES, Path(__file__).with_name("sources.py")]:
         with open(part, "rb") as file:
             while chunk := file.read(1 << 22):
                 digest.update(chunk)

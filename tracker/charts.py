@@ -47,6 +47,14 @@ def plain_column(values: pd.Series) -> pd.DataFrame:
     return values.map(plain).to_frame()
 
 
+def hover_text(events: pd.DataFrame) -> pd.DataFrame:
+    """Per event marker: its summary (plain text) and its date as read: the day, or the month alone
+    for month precision, so that no one reads the 1st as the day."""
+    month = events["date_precision"].astype("str") == "month" if "date_precision" in events else False
+    day = events["date"].dt.strftime("%d %b %Y").where(~month, events["date"].dt.strftime("%b %Y") + " (month precision)")
+    return pd.DataFrame({"summary": events["summary"].map(plain), "day": day})
+
+
 def say_empty(fig: go.Figure, message: str) -> go.Figure:
     """Write `message` in the middle of a chart that has nothing to draw (its axes stay)."""
     fig.add_annotation(text=plain(message), xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
@@ -99,7 +107,7 @@ def index_timeline(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexPa
             fig.add_trace(go.Scatter(
                 x=group["date"], y=group["y"], mode="markers", name=TYPE_LABELS.get(event_type, event_type),
                 marker=dict(size=9, color=TYPE_COLORS.get(event_type, "#888"), line=dict(width=1, color="#333")),
-                customdata=plain_column(group["summary"]), hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<extra></extra>",
+                customdata=hover_text(group), hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra></extra>",
                 legendgroup=event_type, showlegend=False))
         if annotate is None:
             annotate = marked.reindex(marked["weight"].abs().sort_values(ascending=False).index).head(label_top)["event_id"]
@@ -325,7 +333,7 @@ def dyad_comparison(index_df: pd.DataFrame, events: pd.DataFrame, params: IndexP
         fig.add_trace(go.Scatter(
             x=group["date"], y=[3] * len(group), mode="markers", name=f"{group['dyad'].iloc[0]}: {TYPE_LABELS.get(event_type, event_type)}",
             marker=dict(symbol="triangle-up", size=10, color=TYPE_COLORS.get(event_type, "#888"), line=dict(width=0.5, color="#333")),
-            customdata=plain_column(group["summary"]), hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<extra></extra>"))
+            customdata=hover_text(group), hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra></extra>"))
     fig.update_yaxes(range=[0, 100], title="Tension index (0-100, 50 = balance)")
     fig.add_hline(y=50, line=dict(color="#999", dash="dot", width=1))
     return _layout(fig, title, subtitle, note, legend="right")  # up to 21 types: a legend below would cover the markers

@@ -8,16 +8,18 @@ unless every new row is valid.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
 import pandas as pd
 
 from tracker.extract import unique_id
-from tracker.load import check_events, check_file, read_raw
+from tracker.load import check_events, check_file, read_raw, sources_beside
 from tracker.problems import format_problems
 from tracker.safe_io import write_atomic
 from tracker.schema import COLUMNS
+from tracker.sources import QUOTE_MAX_CHARS, to_long
 
 NEAR_DAYS = 2  # same dyad, type and place within this many days: a near-duplicate
 ACCEPTED = {"", "1", "true", "yes", "y", "accept", "accepted"}  # values of an optional `accept` column that keep a row
@@ -41,6 +43,7 @@ def add_candidates(candidates: Path, events_file: Path) -> list[str]:
     raw, read_problems = read_raw(candidates, str(candidates))
     if "accept" in raw:
         raw = raw[raw["accept"].fillna("").str.strip().str.lower().isin(ACCEPTED)]
+    evidence = dict(zip(raw["_row"], raw["evidence"])) if "evidence" in raw else {}
     raw = raw[[c for c in raw.columns if c in ("_row", *COLUMNS)]].copy()  # evidence, rules … stay behind
     taken = set(existing["event_id"]) if existing is not None else set()
     raw["event_id"] = [_stable_id(row, taken) for row in raw.to_dict("records")]
@@ -53,8 +56,21 @@ def add_candidates(candidates: Path, events_file: Path) -> list[str]:
         raise AddError(lines)
     if new.empty:
         raise AddError([f"{candidates}: no accepted rows to add"])
-    _append(events_file, raw[raw["_row"].isin(new["source_row"])])
+    accepted = raw[raw["_row"].isin(new["source_row"])]
+    beside = sources_beside(events_file)
+    if beside is not None and not _header(events_file) >= {"source1_url"}:  # the long form: pages to sources.csv
+        pages = to_long(accepted)
+        quotes = dict(zip(accepted["event_id"], accepted["_row"].map(evidence).fillna("")))
+        first = ~pages.duplicated("event_id")
+        pages["quote"] = [quotes.get(e, "")[:QUOTE_MAX_CHARS] if f else "" for e, f in zip(pages["event_id"], first)]
+        pages["checked"] = [dt.date.today().isoformat() if q else "" for q in pages["quote"]]
+        _append(beside, pages)
+    _append(events_file, accepted)
     return new["event_id"].tolist()
+
+
+def _header(path: Path) -> set[str]:
+    return set(next(csv.reader([path.read_text(encoding="utf-8-sig").splitlines()[0]]))) if path.exists() else set()
 
 
 def _stable_id(row: dict, taken: set[str]) -> str:

@@ -20,7 +20,7 @@ import pyarrow.compute
 import pyarrow.csv
 
 from tracker.paths import EVENTS_CSV, PLACES_CSV
-from tracker.problems import Problems, format_problems, no_problems, without
+from tracker.problems import Problems, combine, format_problems, no_problems, without
 from tracker.schema import (
     COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, REQUIRED_COLUMNS, EventSchema,
 )
@@ -336,10 +336,24 @@ def finish_events(parsed: pd.DataFrame) -> pd.DataFrame:
 
 
 def check_file(path: Path | str, name: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read and check an events CSV: (valid events, problems). The raw rows are let go on return."""
+    """Read and check an events CSV: (valid events, problems). The raw rows are let go on return.
+    An events file without source columns that has a sources.csv beside it (the curated data) gets
+    its sources from that table (tracker.sources), whose problems are reported too."""
     name = name or Path(path).name
     raw, read_problems = read_raw(path, name)
+    beside = sources_beside(path)
+    if beside is not None and "source1_url" not in raw.columns and "event_id" in raw.columns:
+        from tracker.sources import attach_sources
+
+        raw, source_problems = attach_sources(raw, beside, name)
+        read_problems = combine([read_problems, source_problems])
     return check_events(raw, name, read_problems)
+
+
+def sources_beside(path: Path | str) -> Path | None:
+    """The sources table of a long-form events file: sources.csv in the same folder, if there is one."""
+    beside = Path(path).with_name("sources.csv")
+    return beside if beside.is_file() and Path(path).name != "sources.csv" else None
 
 
 def check_path(path: Path | str, name: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:

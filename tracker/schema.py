@@ -30,7 +30,7 @@ TEXT_COLUMNS = (
     "event_id", "date_precision", "dyad", "event_type", "initiator", "target", "summary",
     "location", "province", "country", "actor_level", "confidence",
     "source1_url", "source1_outlet", "source2_url", "source2_outlet", "source3_url",
-    "source3_outlet", "distinct_from", "notes",
+    "source3_outlet", "other_sources", "distinct_from", "notes",
 )
 DATE_COLUMNS = ("date", "source1_date", "source2_date", "source3_date")
 FLOAT_COLUMNS = ("latitude", "longitude")
@@ -47,12 +47,14 @@ COLUMNS = (
     "confidence",
     "source1_url", "source1_outlet", "source1_date",
     "source2_url", "source2_outlet", "source2_date",
-    "source3_url", "source3_outlet", "source3_date",
+    "source3_url", "source3_outlet", "source3_date", "other_sources",
     "distinct_from", "notes",
 )
 
 URL_PATTERN = r"^https?://[^ \t\n\r\f\v/$.?#][^ \t\n\r\f\v]*$"  # ASCII spaces: lets pandas match in C
 DYAD_PATTERN = r"^[A-Z]{3}-[A-Z]{3}$"
+# other_sources: pages beyond source3, as "Outlet (YYYY-MM-DD) <URL>" entries separated by ";" (tracker.sources)
+OTHER_SOURCES_PATTERN = r"(\s*[^;<>]*?\s*(\(\d{4}-\d{2}-\d{2}\))?\s*<https?://[^<>\s]+>\s*)(;\s*[^;<>]*?\s*(\(\d{4}-\d{2}-\d{2}\))?\s*<https?://[^<>\s]+>\s*)*"
 
 
 def today() -> pd.Timestamp:
@@ -94,6 +96,7 @@ class EventSchema(pa.DataFrameModel):
     source3_url: Series[str] = pa.Field(nullable=True)
     source3_outlet: Series[str] = pa.Field(nullable=True)
     source3_date: Series[pd.Timestamp] = pa.Field(nullable=True, ge=EARLIEST_DATE)
+    other_sources: Series[str] = pa.Field(nullable=True)
     distinct_from: Series[str] = pa.Field(nullable=True)
     notes: Series[str] = pa.Field(nullable=True)
 
@@ -113,6 +116,10 @@ class EventSchema(pa.DataFrameModel):
     @pa.check("source3_url", error="is not an http(s) URL")
     def source3_is_url(cls, s: pd.Series) -> pd.Series:
         return _optional_url(s)
+
+    @pa.check("other_sources", error="is not a list of 'Outlet (YYYY-MM-DD) <URL>' separated by ';'")
+    def other_sources_listed(cls, s: pd.Series) -> pd.Series:
+        return s.isna() | s.str.fullmatch(OTHER_SOURCES_PATTERN)
 
     @pa.dataframe_check(error="dyad: codes must be two different countries in alphabetical order (e.g. AFG-PAK)")
     def dyad_ordered(cls, df: pd.DataFrame) -> pd.Series:

@@ -162,6 +162,7 @@ def synthetic_events(n: int, seed: int = 0) -> pd.DataFrame:
         "source3_url": _text(pc.binary_join_element_wise(url, "/3", ""), third),
         "source3_outlet": _text(outlets.take((outlet + 2) % len(OUTLETS)), third),
         "source3_date": _days(reported(), third),
+        "other_sources": _text(pa.nulls(n, pa.string())),
         "distinct_from": _text(pa.nulls(n, pa.string())),
         "notes": _text(pc.if_else(pa.array(monthly), "Synthetic: the sources give the month only.", None)),
     })
