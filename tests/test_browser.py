@@ -152,3 +152,27 @@ def test_gdelt_series_beside_the_curated_index(page):
     sample = ROOT / "tests" / "fixtures" / "gdelt_sample.export.CSV.zip"
     page.locator("[data-testid='stExpander'] input[type='file']").last.set_input_files(str(sample))
     page.get_by_text("AFG-PAK GDELT Goldstein, 7-day mean").first.wait_for(state="attached")
+
+
+def test_code_an_article_in_the_browser(page, tmp_path):
+    """Paste an article, see its candidates with the evidence highlighted, download the accepted rows."""
+    page.get_by_role("tab", name="Code an article").click()
+    page.get_by_label("Article URL").fill("https://example.org/torkham")
+    page.get_by_label("Article URL").press("Enter")
+    wait_until_idle(page)
+    box = page.get_by_label("Article text")
+    box.fill("Pakistan reopened the Torkham border crossing with Afghanistan on Sunday, officials said. "
+             "<script>window.hacked = 1</script>")
+    box.press("Control+Enter")
+    page.get_by_text("The article, its evidence highlighted").wait_for()
+    wait_until_idle(page)
+    assert page.evaluate("() => window.hacked === undefined")  # pasted scripts never run
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download the 1 accepted event(s) (CSV)").click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"))))
+    assert [(r["dyad"], r["event_type"], r["location"], r["source1_url"]) for r in rows] == [
+        ("AFG-PAK", "border_reopening", "Torkham", "https://example.org/torkham")]
+    assert rows[0]["evidence"].startswith("Pakistan reopened the Torkham border crossing")
+    page.get_by_role("tab", name="Index").click()
