@@ -5,7 +5,6 @@ Torkham, 2 Pakistan v TTP (two-day event, no article URL), 3 TTP one-sided, 4 IN
 5 non-state, other groups (other dyad), 6 PAK v AFG in Paktika, 7 bad date, 8 best outside low-high.
 """
 
-import datetime as dt
 from pathlib import Path
 
 import duckdb

@@ -17,11 +17,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from tracker.filters import normalize_dyad
-from tracker.importing import ACTOR_MAX_CHARS, COUNTRY_NAMES, LOCATION_MAX_CHARS, ImportResult, as_events, cut, row_counts, \
-    parse_numbers, problem_frame, reference, report
-from tracker.load import read_places, read_raw
-from tracker.problems import PROBLEM_COLUMNS, Problem
+from tracker.importing import ACTOR_MAX_CHARS, COUNTRY_NAMES, LOCATION_MAX_CHARS, ImportResult, as_events, cut, parse_numbers, \
+    read_csv_source, reference, report
+from tracker.load import read_places
 from tracker.schema import SUMMARY_MAX_CHARS
 
 # ACLED (event_type, sub_event_type) -> tracker type, when the two states face each other ("both":
@@ -201,20 +199,6 @@ def read_acled(path: Path | str, dyad: str) -> ImportResult:
     (the outlets ACLED coded it from); source1_date stays empty. Problems have tracker.load's shape
     (rows counted with the header as row 1).
     """
-    dyad = normalize_dyad(dyad)
-    name = str(path)
-    raw, read_problems = read_raw(path, name)
-    found = [Problem(*p) for p in read_problems[PROBLEM_COLUMNS].itertuples(index=False)]
-    wrong = int((read_problems["field"] == "(row)").sum())
-    missing = [c for c in ACLED_REQUIRED_COLUMNS if c not in raw.columns]
-    if missing:
-        found += [Problem(name, 1, c, "", "required column is missing") for c in missing]
-        events = as_events({}, pd.RangeIndex(0))
-        return ImportResult(events, problem_frame(found), row_counts(dyad, len(raw) + wrong, wrong, 0, events))
-    text = raw[list(ACLED_REQUIRED_COLUMNS)].apply(lambda s: s.str.strip()).assign(_file=name, _row=raw["_row"])
-    relevant, both = acled_relevance(text, dyad)
-    events = _acled_events(text[relevant], both[relevant], dyad, found)
-    counts = row_counts(dyad, len(raw) + wrong, wrong, int(relevant.sum()), events)
-    return ImportResult(events, problem_frame(found), counts)
+    return read_csv_source(path, dyad, ACLED_REQUIRED_COLUMNS, acled_relevance, _acled_events)
 
 

@@ -15,7 +15,6 @@ import warnings
 import zipfile
 from pathlib import Path
 
-import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 

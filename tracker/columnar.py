@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from tracker.load import clean_text, no_events, schema_problems
+from tracker.load import clean_text, column_problems, no_events, schema_problems
 from tracker.problems import Problems, without
 from tracker.load import valid_events  # the CSV path's last step: both paths must end alike
 from tracker.schema import COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, REQUIRED_COLUMNS, TEXT_COLUMNS
@@ -67,13 +67,7 @@ def _column_problems(schema: pa.Schema, name: str) -> Problems:
     """Missing required, unknown and wrongly stored columns (all reported at row 1, as for a header);
     a missing or wrongly stored column rejects the file."""
     names = schema.names
-    problems = Problems(name)
-    for c in REQUIRED_COLUMNS:
-        if c not in names:
-            problems.add(1, c, "required column is missing", rejects_file=True)
-    for c in names:
-        if c not in COLUMNS:
-            problems.add(1, c, f"unknown column; expected one of {', '.join(COLUMNS)}", c)
+    problems = column_problems(names, name)
     for column in (c for c in names if c in ARROW_KINDS):
         kind, accepts = ARROW_KINDS[column]
         storage = schema.field(column).type

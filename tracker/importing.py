@@ -120,3 +120,26 @@ def row_counts(dyad: str, rows_read: int, wrong: int, kept: int, events: pd.Data
                 unmapped=int(events["event_type"].isna().sum()))
 
 
+
+
+def read_csv_source(path, dyad: str, required: tuple[str, ...], relevance, map_and_check) -> ImportResult:
+    """The one shape of an importer of CSV exports (ACLED, UCDP): read the file with tracker.load's
+    reader -> keep the dyad's rows, `relevance(text, dyad) -> (concerns the dyad, a flag per row)`
+    -> `map_and_check(rows, flags, dyad, found)` into events, reporting bad rows in `found`."""
+    from tracker.filters import normalize_dyad
+    from tracker.load import read_raw
+
+    dyad = normalize_dyad(dyad)
+    name = str(path)
+    raw, read_problems = read_raw(path, name)
+    found = [Problem(*p) for p in read_problems[PROBLEM_COLUMNS].itertuples(index=False)]
+    wrong = int((read_problems["field"] == "(row)").sum())
+    missing = [c for c in required if c not in raw.columns]
+    if missing:
+        found += [Problem(name, 1, c, "", "required column is missing") for c in missing]
+        events = as_events({}, pd.RangeIndex(0))
+        return ImportResult(events, problem_frame(found), row_counts(dyad, len(raw) + wrong, wrong, 0, events))
+    text = raw[list(required)].fillna("").apply(lambda s: s.str.strip()).assign(_file=name, _row=raw["_row"])
+    relevant, flags = relevance(text, dyad)
+    events = map_and_check(text[relevant], flags[relevant], dyad, found)
+    return ImportResult(events, problem_frame(found), row_counts(dyad, len(raw) + wrong, wrong, int(relevant.sum()), events))

@@ -153,9 +153,9 @@ def _count_lines(path: Path, chunk_size: int = 1 << 24) -> int | None:
 # Parsing strings into typed columns
 
 
-def header_problems(frame: pd.DataFrame, name: str) -> Problems:
-    """Missing required columns and columns given twice (either rejects the file), unknown columns."""
-    columns = [c for c in frame.columns if c != "_row"]
+def column_problems(columns: list[str], name: str) -> Problems:
+    """Missing required columns (rejecting the file) and unknown ones, at row 1: of a CSV header or
+    of a Parquet schema."""
     problems = Problems(name)
     for c in REQUIRED_COLUMNS:
         if c not in columns:
@@ -163,6 +163,13 @@ def header_problems(frame: pd.DataFrame, name: str) -> Problems:
     for c in columns:
         if c not in COLUMNS:
             problems.add(1, c, f"unknown column; expected one of {', '.join(COLUMNS)}", c)
+    return problems
+
+
+def header_problems(frame: pd.DataFrame, name: str) -> Problems:
+    """column_problems, and columns given twice (which rejects the file too)."""
+    columns = [c for c in frame.columns if c != "_row"]
+    problems = column_problems(columns, name)
     for c, n in Counter(columns).items():
         if n > 1 and c in COLUMNS:
             problems.add(1, c, f"column appears {n} times; keep one", c, rejects_file=True)

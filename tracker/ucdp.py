@@ -22,11 +22,9 @@ import numpy as np
 import pandas as pd
 
 from tracker.acled import CROSS_BORDER_GROUPS
-from tracker.filters import normalize_dyad
-from tracker.importing import ACTOR_MAX_CHARS, COUNTRY_NAMES, LOCATION_MAX_CHARS, ImportResult, as_events, cut, \
-    parse_numbers, problem_frame, report, row_counts
-from tracker.load import read_raw
-from tracker.problems import PROBLEM_COLUMNS, Problem
+from tracker.importing import ACTOR_MAX_CHARS, COUNTRY_NAMES, LOCATION_MAX_CHARS, ImportResult, as_events, cut, parse_numbers, \
+    read_csv_source, report
+from tracker.problems import Problem
 from tracker.schema import SUMMARY_MAX_CHARS, URL_PATTERN
 
 UCDP_URL = "https://ucdp.uu.se/"
@@ -129,17 +127,4 @@ def _ucdp_events(text: pd.DataFrame, clash: pd.Series, dyad: str, found: list[Pr
 
 def read_ucdp(path: Path | str, dyad: str) -> ImportResult:
     """Read a UCDP GED CSV and keep the events that concern the dyad (ucdp_relevance)."""
-    dyad = normalize_dyad(dyad)
-    name = str(path)
-    raw, read_problems = read_raw(path, name)
-    found = [Problem(*p) for p in read_problems[PROBLEM_COLUMNS].itertuples(index=False)]
-    wrong = int((read_problems["field"] == "(row)").sum())
-    missing = [c for c in UCDP_REQUIRED_COLUMNS if c not in raw.columns]
-    if missing:
-        found += [Problem(name, 1, c, "", "required column is missing") for c in missing]
-        events = as_events({}, pd.RangeIndex(0))
-        return ImportResult(events, problem_frame(found), row_counts(dyad, len(raw) + wrong, wrong, 0, events))
-    text = raw[list(UCDP_REQUIRED_COLUMNS)].fillna("").apply(lambda s: s.str.strip()).assign(_file=name, _row=raw["_row"])
-    relevant, clash = ucdp_relevance(text, dyad)
-    events = _ucdp_events(text[relevant], clash[relevant], dyad, found)
-    return ImportResult(events, problem_frame(found), row_counts(dyad, len(raw) + wrong, wrong, int(relevant.sum()), events))
+    return read_csv_source(path, dyad, UCDP_REQUIRED_COLUMNS, ucdp_relevance, _ucdp_events)
