@@ -157,15 +157,19 @@ def test_gdelt_series_beside_the_curated_index(page):
 def test_code_an_article_in_the_browser(page, tmp_path):
     """Paste an article, see its candidates with the evidence highlighted, download the accepted rows."""
     page.get_by_role("tab", name="Code an article").click()
-    page.get_by_label("Article URL").fill("https://example.org/torkham")
-    page.get_by_label("Article URL").press("Enter")
     wait_until_idle(page)
     box = page.get_by_label("Article text")
+    box.click()
     box.fill("Pakistan reopened the Torkham border crossing with Afghanistan on Sunday, officials said. "
              "<script>window.hacked = 1</script>")
     box.press("Control+Enter")
     page.get_by_text("The article, its evidence highlighted").wait_for()
     wait_until_idle(page)
+    url = page.get_by_label("Article URL")
+    url.fill("https://example.org/torkham")
+    url.press("Enter")
+    wait_until_idle(page)
+    assert url.input_value() == "https://example.org/torkham"
     assert page.evaluate("() => window.hacked === undefined")  # pasted scripts never run
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the 1 accepted event(s) (CSV)").click()

@@ -149,7 +149,8 @@ def read_article(data: bytes, name: str, *, url: str | None = None, published: d
     notes = []
     if day is None:
         day = today
-        notes.append("no publication date in the page: today is used; give --published YYYY-MM-DD")
+        notes.append("no publication date in the page: today is used; give the date it was published "
+                     "(--published YYYY-MM-DD, or Published in the dashboard)")
     if day > today:
         raise ArticleError(f"{name}: its publication date {day} is in the future")
     return Article(text=text, published=day, url=url or meta.get("url") or "", outlet=outlet or meta.get("sitename") or "",
