@@ -117,3 +117,12 @@ def test_brief_lists_every_source_with_its_passage_and_months_as_months(tmp_path
     from tracker.brief import _source_link
     assert _source_link("https://a.example", "A", 'he said "no" <b>') == \
         '<a href="https://a.example" title="he said &quot;no&quot; &lt;b&gt;">A</a>'
+
+
+@needs_browser
+def test_brief_reads_parquet_as_every_command_does(tmp_path):
+    data = tmp_path / "events.parquet"
+    assert main(["synth", "--events", "300", "--out", str(data)]) == 0
+    out = tmp_path / "pack"
+    assert main(["brief", "--data", str(data), "--dyad", "AFG-PAK", "--no-pdf", "--out", str(out)]) == 0
+    assert (out / "index.csv").exists() and (out / "brief.html").exists()

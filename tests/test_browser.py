@@ -146,6 +146,16 @@ def test_explore_my_file_alone_or_beside_the_curated_events(page):
         assert int(metric(page, "Events").replace(",", "")) == expected, choice
 
 
+def test_a_gdelt_upload_with_nothing_to_draw_says_so(page, tmp_path):
+    page.get_by_role("tab", name="Index").click()
+    page.get_by_text("Compare with GDELT's Goldstein series").click()
+    image = tmp_path / "photo.csv"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    page.locator("[data-testid='stExpander'] input[type='file']").last.set_input_files(str(image))
+    page.get_by_text("no GDELT events of AFG-PAK to draw").first.wait_for()
+    page.get_by_text("Compare with GDELT's Goldstein series").click()  # closed again for the next test
+
+
 def test_gdelt_series_beside_the_curated_index(page):
     page.get_by_role("tab", name="Index").click()
     page.get_by_text("Compare with GDELT's Goldstein series").click()
