@@ -66,6 +66,7 @@ LEVELS = [  # the highest level named in the sentence, for visits, talks and agr
 SUBSUMES = {  # a type that, in the same sentence, is part of another (a meeting on a visit, the closure a reopening ends)
     "ceasefire": ("agreement", "talks"), "talks_breakdown": ("talks", "agreement", "ceasefire"),
     "border_reopening": ("border_closure",), "high_level_visit": ("talks",), "agreement_suspension": ("agreement",),
+    "diplomatic_downgrade": ("deportation",),  # diplomats expelled are not a deportation of nationals
 }
 RECENT_DAYS = 60  # a news report's new events are this recent; an older dated mention is context
 UNDATED = "date: the publication day (no date in the text)"
@@ -254,6 +255,8 @@ def _dyad_of(sentence: str, named: list[tuple[int, str]], fallback: str | None) 
     distinct = list(dict.fromkeys(states))
     if len(distinct) >= 2:
         return "-".join(sorted(distinct[:2]))
+    if distinct and fallback and distinct[0] in fallback.split("-"):
+        return fallback
     for code, (_, dyad) in GROUPS.items():
         if code in (c for _, c in named) and (not distinct or distinct[0] in dyad):
             return dyad
@@ -402,6 +405,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         chosen = [c for c in chosen if not any(c[0] in SUBSUMES.get(other[0], ()) for other in chosen)]
         when = dated or last_date or (article.published, "day", UNDATED)
         place, province = _place(sentence)
+        chosen = [c for c in chosen if c[0] != "high_level_visit" or _visits_the_dyad(sentence, pair)]
         for event_type, strength, _ in chosen:
             initiator, target, actor_rules = _actors(event_type, pair, named, sentence)
             candidate = Candidate(
@@ -414,7 +418,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
                          and abs((c.date - candidate.date).days) <= 2), None)
             if same is None:
                 found.append(candidate)
-            elif UNDATED in same.rules and UNDATED not in candidate.rules:  # a dated report of it (after a headline)
+            elif _weakly_dated(same) and not _weakly_dated(candidate):  # a dated report of it (after a headline)
                 found[found.index(same)] = candidate
     visits = [c for c in found if c.event_type == "high_level_visit"]
     found = [c for c in found if not (c.event_type == "talks" and any(
@@ -422,12 +426,27 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
     return _table(found, article)
 
 
+def _visits_the_dyad(sentence: str, dyad: str) -> bool:
+    """Whether a visit goes to one of the dyad's states (a capital, the country, or a visiting
+    delegation), not to a third country ("while on a visit to the United States")."""
+    ours = "|".join(CAPITALS[c] for c in dyad.split("-"))
+    elsewhere = re.search(rf"\b(visit(ed|s|ing)?|trip|travel(led)?|arrived) (to|in) (the )?(?!(?i:{ours}))([A-Z][a-z]+)",
+                          sentence)
+    return not elsewhere
+
+
+def _weakly_dated(candidate: Candidate) -> bool:
+    """Dated only by the publication day or by 'this week' / 'last week'."""
+    return any(UNDATED in rule or "check the day" in rule for rule in candidate.rules)
+
+
 def _a_cause(sentence: str, span: tuple[int, int]) -> bool:
     """Whether the words at `span` sit in a clause giving the cause or the occasion of the event
     ("… reopened following clashes", "due to an exchange of fire", "comes a week after he met"):
     background, not another event."""
     return bool(re.search(r"\b(following|follows|followed|due to|because of|in response to|amid|in retaliation (to|for)|"
-                          r"(comes|came) [^,.;]{0,25}\bafter)\b[^,.;]{0,80}$", sentence[:span[1]], re.I))
+                          r"in the aftermath of|(comes|came) [^,.;]{0,25}\bafter|(comes|came) (even )?as)\b[^,.;]{0,80}$",
+                          sentence[:span[1]], re.I))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
