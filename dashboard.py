@@ -35,6 +35,7 @@ from tracker.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, UploadError, Uploa
 st.set_page_config(page_title="Bilateral relations tracker", page_icon="🧭", layout="wide")
 PUBLISHED = IndexParams()
 TABLE_ROWS = 5_000  # the events table shows at most this many rows; downloads hold all
+SOURCE_EVENTS = 1_000  # the sources list shows the pages of at most this many events
 LARGE_VIEW = 20_000  # events in view beyond which downloads are made when clicked
 MAX_CHOICES = 1_000  # events offered when picking events to label or to compare around
 TAB_LABELS = {"index": "Index", "events": "Events", "periods": "Compare periods", "dyads": "Compare dyads",
@@ -98,7 +99,7 @@ def build_view(_events: pd.DataFrame, events_key: str, filters: Filters, half_li
     return View.build(_events, filters, IndexParams(half_life_days=half_life_days, weights=dict(weights)))
 
 
-@st.cache_data(max_entries=16)
+@st.cache_resource(max_entries=16)  # shared, not copied: read several times a rerun, never changed
 def dyad_choices(_events: pd.DataFrame, events_key: str, dyad: str) -> tuple[DyadChoices, pd.DataFrame]:
     """A dyad's span, actors and places, and the events offered in its pickers (the most significant
     MAX_CHOICES: all of them for a curated-size dyad), with a label each."""
@@ -339,7 +340,7 @@ def events_tab(view: View, figures: dict) -> None:
     table = table[columns].assign(event_type=lambda t: t["event_type"].map(TYPE_LABELS), date=day_labels(table),
                                   pages=pages_per_event(table))
     link = dict(validate=r"^https?://", display_text=r"https?://(?:www\.)?([^/]+)")
-    st.dataframe(table, hide_index=True, width="stretch", key="events_table", column_config={
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
         "date": st.column_config.TextColumn("Date", help="A month alone (\"Mar 2025, month\") where the sources give no day"),
         "event_type": "Type", "initiator": "Initiator", "target": "Target",
         "summary": st.column_config.TextColumn("Summary", width="large"),
@@ -347,11 +348,14 @@ def events_tab(view: View, figures: dict) -> None:
         "confidence": "Confidence", "source1_url": st.column_config.LinkColumn("Source", **link),
         "source2_url": st.column_config.LinkColumn("Source 2", **link),
         "pages": st.column_config.NumberColumn("Pages", help="Pages that report the event: all of them below")})
-    with st.expander(f"Every source of these events, with the passage that supports each ({len(table):,} events)"):
-        pages = sources.pages_of(shown.tail(TABLE_ROWS))
-        summary = dict(zip(shown["event_id"], shown["summary"].str.slice(0, 90)))
+    listed = shown.tail(SOURCE_EVENTS)
+    with st.expander(f"Every source of these events, with the passage that supports each ({len(listed):,} events)"):
+        if len(shown) > SOURCE_EVENTS:
+            st.caption(f"The latest {SOURCE_EVENTS:,} events' pages; the events download holds every page of every event.")
+        pages = sources.pages_of(listed)
+        summary = dict(zip(listed["event_id"], listed["summary"].str.slice(0, 90)))
         st.dataframe(pages.assign(event=pages["event_id"].map(summary))[["event", "outlet", "url", "published", "checked", "quote"]],
-                     hide_index=True, width="stretch", key="sources_table", column_config={
+                     hide_index=True, width="stretch", column_config={
                          "event": st.column_config.TextColumn("Event", width="medium"), "outlet": "Outlet",
                          "url": st.column_config.LinkColumn("Page", **link), "published": "Published",
                          "checked": st.column_config.TextColumn("Checked", help="Day the page was last read against the event"),

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from tracker.problems import Problems
@@ -48,19 +49,45 @@ def parse_other(text: str) -> list[tuple[str, str, str]]:
 
 def to_long(events: pd.DataFrame) -> pd.DataFrame:
     """One row per (event, page) from the wide columns, in slot order: SOURCE_COLUMNS (checked,
-    quote and gives empty: the wide form has none)."""
-    rows = []
-    for event in events.to_dict("records"):
-        pages = [(event.get(f"source{n}_url"), event.get(f"source{n}_outlet"), event.get(f"source{n}_date"))
-                 for n in range(1, SLOTS + 1)]
-        other = event.get("other_sources")
-        if isinstance(other, str) and other.strip():
-            pages += parse_other(other)
-        for url, outlet, date in pages:
-            if isinstance(url, str) and url.strip():
-                rows.append({"event_id": event["event_id"], "url": url, "outlet": _text(outlet),
-                             "published": _day(date), "checked": "", "quote": "", "gives": ""})
-    return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
+    quote and gives empty: the wide form has none). Vectorised: it runs on every dashboard rerun."""
+    order = np.arange(len(events))
+    parts = []
+    for n in range(1, SLOTS + 1):
+        if f"source{n}_url" not in events:
+            continue
+        url = events[f"source{n}_url"].astype("object").where(events[f"source{n}_url"].notna(), "")
+        part = pd.DataFrame({"event_id": events["event_id"].astype("object").to_numpy(), "url": url.to_numpy(),
+                             "outlet": _texts(events, f"source{n}_outlet"), "published": _days(events, f"source{n}_date"),
+                             "_order": order, "_slot": n})
+        parts.append(part[part["url"].str.strip() != ""])
+    if "other_sources" in events:
+        listed = events["other_sources"].astype("object").where(events["other_sources"].notna(), "")
+        for i in np.flatnonzero(listed.str.strip().to_numpy() != ""):
+            for k, (url, outlet, date) in enumerate(parse_other(listed.iloc[i])):
+                parts.append(pd.DataFrame([{"event_id": events["event_id"].iloc[i], "url": url, "outlet": outlet,
+                                            "published": date, "_order": i, "_slot": SLOTS + 1 + k}]))
+    if not parts:
+        return pd.DataFrame(columns=SOURCE_COLUMNS)
+    pages = pd.concat(parts, ignore_index=True).sort_values(["_order", "_slot"], kind="stable")
+    return pages.drop(columns=["_order", "_slot"]).assign(checked="", quote="", gives="")[SOURCE_COLUMNS].reset_index(drop=True)
+
+
+def _texts(events: pd.DataFrame, column: str) -> np.ndarray:
+    """A column as text, '' where empty or absent."""
+    if column not in events:
+        return np.full(len(events), "", dtype=object)
+    values = events[column]
+    return values.astype("object").where(values.notna(), "").astype(str).to_numpy()
+
+
+def _days(events: pd.DataFrame, column: str) -> np.ndarray:
+    """A date column as YYYY-MM-DD text, '' where empty or absent."""
+    if column not in events:
+        return np.full(len(events), "", dtype=object)
+    values = events[column]
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.dt.strftime("%Y-%m-%d").astype("object").where(values.notna(), "").to_numpy()
+    return values.astype("object").where(values.notna(), "").astype(str).to_numpy()
 
 
 def to_wide(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -141,14 +168,6 @@ def _is_day(text: str) -> bool:
         return False
 
 
-def _text(value) -> str:
-    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
-
-
-def _day(value) -> str:
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
-        return ""
-    return value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else str(value)
 
 
 def pages_of(events: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:

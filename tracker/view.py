@@ -181,6 +181,10 @@ class View:
                                                  annotate=annotate or None))
 
     def heatmap_figure(self) -> go.Figure:
+        return self._heatmap  # built once per view, like the figures of the pack
+
+    @cached_property
+    def _heatmap(self) -> go.Figure:
         return self._dated(charts.weekly_heatmap(tables.weekly_intensity(self.events), subtitle=self.filters.describe(),
                                                  note=self.note()))
 
