@@ -27,7 +27,7 @@ from tracker.paths import EVENTS_CSV, METHODOLOGY_MD
 from tracker.safe_io import safe_csv
 from tracker.schema import CODEBOOK, CONFIDENCE_LEVELS, EVENT_TYPES, TYPE_LABELS
 from tracker.state import CHANGING_BY, HALF_LIFE_DAYS, NO_OVERLAY, WEIGHT_RANGE, WINDOW_DAYS, Choices, DyadChoices, \
-    PageState
+    PageState, PUBLISHED_WEIGHTS, WIDGET_KEYS
 from tracker.view import View
 from tracker.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, UploadError, UploadResult, problems_csv, read_upload, \
     rejected_rows_csv
@@ -184,9 +184,6 @@ def own_file():
 
 # ---- The page state: from the address once, then from the widgets, always within what the data offers ----
 
-WIDGETS = ("dyad", "period", "event_types", "actors", "places", "confidence", "text", "half_life", "annotate", "pivot",
-           "window", "compare_dyads", "overlay", "week_end", "changing_by")
-PUBLISHED_WEIGHTS = CODEBOOK["tension_weight"].to_dict()
 
 
 def page_state(events: pd.DataFrame, events_key: str) -> PageState:
@@ -197,7 +194,7 @@ def page_state(events: pd.DataFrame, events_key: str) -> PageState:
         page, notes = PageState.from_query_params(address, choices=choices)
         state["weights_base"] = page.all_weights()
     else:
-        values = {key: state[key] for key in WIDGETS if key in state}
+        values = {key: state[key] for key in WIDGET_KEYS if key in state}
         values["weight"] = [f"{t}:{w}" for t, w in current_weights().items() if w != PUBLISHED_WEIGHTS[t]]
         values["tab"] = next((slug for slug, label in TAB_LABELS.items() if label == state.get("tab")), None)
         page, notes = PageState.from_widgets(values, choices=choices, previous=state["page_state"])

@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from tracker.coding import near_duplicates
 from tracker.load import read_events, read_places
 from tracker.paths import ROOT
 
@@ -36,14 +37,8 @@ def test_confirmed_events_cite_two_sources(events):
 
 
 def test_no_near_duplicates_unless_marked_distinct(events):
-    """Same dyad, type and place within two days is a likely double entry."""
-    located = events.dropna(subset=["location"]).sort_values("date")
-    pairs = located.merge(located, on=["dyad", "event_type", "location"], suffixes=("", "_other"))
-    pairs = pairs[(pairs["event_id"] < pairs["event_id_other"])
-                  & ((pairs["date"] - pairs["date_other"]).abs() <= pd.Timedelta(days=2))]
-    marked = pairs.apply(lambda p: p["event_id_other"] in str(p["distinct_from"]) or p["event_id"] in str(p["distinct_from_other"]), axis=1)
-    unmarked = pairs.loc[~marked, ["event_id", "event_id_other"]].values.tolist() if len(pairs) else []
-    assert unmarked == []
+    """Same dyad, type and place within two days is a likely double entry (the check `add` applies)."""
+    assert near_duplicates(events, events, "data/events.csv", within=True) == []
 
 
 def test_fatality_ranges_are_explained(events):

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from tracker.filters import Filters
 from tracker.schema import CONFIDENCE_LEVELS, EVENT_TYPES
-from tracker.state import CHANGING_BY, HALF_LIFE_DAYS, NO_OVERLAY, TABS, WEIGHT_RANGE, WINDOW_DAYS, Choices, \
-    DyadChoices, PageState
+from tracker.state import CHANGING_BY, HALF_LIFE_DAYS, NO_OVERLAY, TABS, WEIGHT_RANGE, WIDGET_KEYS, WINDOW_DAYS, \
+    Choices, DyadChoices, PageState
 
 SPANS = {"AFG-IND": (dt.date(2021, 8, 1), dt.date(2026, 3, 17)), "AFG-PAK": (dt.date(2021, 8, 1), dt.date(2026, 6, 30)),
          "IND-PAK": (dt.date(2021, 8, 14), dt.date(2026, 7, 1))}
@@ -98,6 +98,11 @@ def test_defaults_stay_out_of_the_address_and_follow_the_data():
     assert (page.filters.start, page.filters.end) == SPANS["AFG-PAK"]
     assert page.pivot == "AFG-PAK-20250419-dar-kabul-visit" and page.overlay == "IND-PAK"
     assert state({"dyad": "IND-PAK"})[0].overlay == NO_OVERLAY  # never a dyad's own events over it
+
+
+def test_the_widgets_are_the_page_state():
+    page, _ = state({"dyad": "AFG-PAK"})
+    assert tuple(page.widget_values()) == WIDGET_KEYS
 
 
 def test_widgets_after_a_dyad_switch():

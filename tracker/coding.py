@@ -89,7 +89,8 @@ def _stable_id(row: dict, taken: set[str]) -> str:
 
 def near_duplicates(new: pd.DataFrame, existing: pd.DataFrame, name: str, within: bool = False) -> list[str]:
     """One line per new event that repeats another (same dyad, type and place within NEAR_DAYS days)
-    without naming it in `distinct_from`."""
+    where neither names the other in `distinct_from`. `within`: `new` and `existing` are one table,
+    each pair checked once."""
     lines = []
     located = existing.dropna(subset=["location"])
     for event in new.dropna(subset=["location"]).itertuples():
@@ -99,8 +100,8 @@ def near_duplicates(new: pd.DataFrame, existing: pd.DataFrame, name: str, within
         if within:
             same = same[same["source_row"] < event.source_row]
         marked = str(event.distinct_from or "")
-        for other in same["event_id"]:
-            if other not in marked:
+        for other, their_marks in zip(same["event_id"], same["distinct_from"].fillna("").astype(str)):
+            if other not in marked and event.event_id not in their_marks:
                 lines.append(f"{name}:{event.source_row}: event_id: near-duplicate of {other} (same dyad, type and place "
                              f"within {NEAR_DAYS} days); if it is a distinct event, put {other} in distinct_from")
     return lines

@@ -48,7 +48,7 @@ def parse_day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except (TypeError, ValueError):
-        raise ValueError(f"{text!r} is not a date (expected YYYY-MM-DD)") from None
+        raise ValueError(f"{str(text)[:40]!r} is not a date (expected YYYY-MM-DD)") from None
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,7 @@ file without source columns that has a `sources.csv` beside it is read in the lo
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -153,12 +151,6 @@ def attach_sources(raw: pd.DataFrame, sources_path: Path, events_name: str) -> t
         extra.add(row.line, "event_id", f"{row.event_id[:60]!r} is not an event of {events_name}", row.event_id)
     usable = sources["event_id"].isin(known) & ~sources["line"].isin(problems["row"])  # a bad page is reported, not used
     return to_wide(raw, sources[usable]), extra.frame(problems)
-
-
-def write_sources(sources: pd.DataFrame, path: Path) -> None:
-    buffer = io.StringIO()
-    sources[SOURCE_COLUMNS].to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
 def _is_day(text: str) -> bool:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from tracker.filters import Filters, normalize_dyad
+from tracker.filters import Filters, normalize_dyad, parse_day
 from tracker.index import HALF_LIFE_RANGE, WEIGHT_RANGE
 from tracker.schema import CODEBOOK, CONFIDENCE_LEVELS, EVENT_TYPES
 
@@ -28,6 +28,9 @@ NO_OVERLAY = "(none)"
 DEFAULT_PIVOT = "AFG-PAK-20250419-dar-kabul-visit"
 DEFAULT_OVERLAY = "IND-PAK"
 PUBLISHED_WEIGHTS = CODEBOOK["tension_weight"].to_dict()
+# The keys of the dashboard's widgets, as PageState.widget_values gives them.
+WIDGET_KEYS = ("dyad", "period", "event_types", "actors", "places", "confidence", "text", "half_life", "annotate",
+               "pivot", "window", "compare_dyads", "overlay", "week_end", "changing_by")
 MAX_QUOTED = 5  # unknown values quoted in a note; the rest are counted
 
 
@@ -172,10 +175,6 @@ class PageState:
                 "pivot": self.pivot, "window": self.window, "compare_dyads": list(self.compare_dyads),
                 "overlay": self.overlay, "week_end": self.week_end, "changing_by": self.changing_by}
 
-    def with_tab(self, tab: str) -> PageState:
-        return replace(self, tab=tab if tab in TABS else self.tab)
-
-
 # ---- reading values, each check raising ValueError with what is wrong ----
 
 class _Reader:
@@ -246,10 +245,7 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"{_short(text)!r} is not a date (expected YYYY-MM-DD)") from None
+    return parse_day(text.strip())
 
 
 def _within(day: dt.date, first: dt.date, last: dt.date) -> dt.date:
