@@ -71,23 +71,20 @@ def _count(text: str) -> int:
 
 
 def _out(text: str) -> Path:
-    """An output path whose folder exists and is writable, and that is not itself a folder."""
-    path = Path(text)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
+    """An output file, not a folder, in a folder that exists and is writable."""
+    if Path(text).is_dir():
         raise argparse.ArgumentTypeError(f"{text} is a folder; give a file name in it")
-    if not folder.is_dir():
-        raise argparse.ArgumentTypeError(f"folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise argparse.ArgumentTypeError(f"folder {folder} is not writable")
-    return path
+    return _in_writable_folder(Path(text))
 
 
 def _out_folder(text: str) -> Path:
     """A folder to create (or replace with --force), in a folder that exists and is writable."""
-    path = Path(text)
-    if path.exists() and not path.is_dir():
+    if Path(text).exists() and not Path(text).is_dir():
         raise argparse.ArgumentTypeError(f"{text} is a file, not a folder")
+    return _in_writable_folder(Path(text))
+
+
+def _in_writable_folder(path: Path) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise argparse.ArgumentTypeError(f"folder {folder} does not exist")
