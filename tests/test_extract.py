@@ -122,7 +122,8 @@ def test_the_gold_set_and_the_evaluation():
     assert len(articles) >= 25 and {"dev", "holdout", "holdout2"} <= {a["split"] for a in articles}
     assert any(a["id"] == "seed-000" for a in articles)
     for article in articles:
-        assert len(article["text"]) <= 900 and all(e["evidence"] in article["text"] for e in article["events"])
+        # a lead and the few sentences after it, as a user pastes them: never a whole article
+        assert len(article["text"]) <= 1250 and all(e["evidence"] in article["text"] for e in article["events"])
     report = evaluate([a for a in articles if a["split"] == "dev"]).set_index("measure")["percent"]
     assert report["events: recall"] >= 80 and report["events: precision"] >= 70  # the rules were written on these
     assert report["date exact (of matched events)"] >= 80
