@@ -76,3 +76,14 @@ def test_readme_coverage_matches_the_data():
     assert all(month in section for month in gaps["AFG-IND"])
     assert gaps["AFG-PAK"] == [] and "Pakistan–Afghanistan: every month has an event." in section
     assert gaps["IND-PAK"] == ["2026-06"] and "nothing recorded for June 2026" in section
+
+
+def test_readme_counts_of_sources_are_the_data():
+    from tracker.sources import read_sources
+
+    sources, _ = read_sources(ROOT / "data" / "sources.csv")
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    quoted = sources[sources["quote"] != ""]
+    by_event = sources.assign(q=sources["quote"] != "").groupby("event_id")["q"]
+    assert f"{len(sources):,} pages in `data/sources.csv`; {len(quoted):,} of them re-read" in text
+    assert f"{(by_event.any()).sum()} of {by_event.ngroups} events have at least one quoted page, {(by_event.all()).sum()} have every page quoted" in text

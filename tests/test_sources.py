@@ -81,3 +81,30 @@ def test_an_event_without_a_page_is_refused(tmp_path):
         tmp_path / "sources.csv", index=False)
     events, problems = check_path(tmp_path / "events.csv", "events.csv")
     assert events.empty and sorted(problems["field"]) == ["source1_outlet", "source1_url"]
+
+
+def test_reading_verdicts_quote_found_pages_and_never_strip_an_event_of_its_last_page():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("apply_quote_verdicts", DATA_DIR.parent / "tools" / "apply_quote_verdicts.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    columns = ["event_id", "url", "outlet", "published", "checked", "quote", "gives"]
+    sources = pd.DataFrame([["A", "https://a.example/1", "Dawn", "", "", "", ""],
+                            ["A", "https://b.example/2", "Geo", "", "", "", ""],
+                            ["B", "https://c.example/3", "Dawn", "", "", "", ""],
+                            ["B", "https://d.example/4", "Geo", "", "", "", ""]], columns=columns)
+    events = pd.DataFrame({"event_id": ["A", "B"], "confidence": ["confirmed", "confirmed"]})
+    verdict = lambda e, url, v, quote="", outlet="": dict(event_id=e, url=url, verdict=v, outlet=outlet,  # noqa: E731
+                                                         published="2025-01-02", quote=quote, gives="", reason="", file="t")
+    verdicts = pd.DataFrame([verdict("A", "http://www.a.example/1/", "ok", "Kabul said on Monday."),
+                             verdict("A", "https://b.example/2", "not_found"),
+                             verdict("B", "https://c.example/3", "not_found"), verdict("B", "https://d.example/4", "unsupported"),
+                             verdict("B", "https://e.example/5", "new", "Too long. " * 50, "Tolo")])
+    new_sources, new_events, log = tool.apply(sources, events, verdicts, "2026-12-03")
+    a = new_sources[new_sources["event_id"] == "A"]
+    assert a["url"].tolist() == ["https://a.example/1"]  # found and quoted; the page not found again is gone
+    assert a[["quote", "checked", "published"]].iloc[0].tolist() == ["Kabul said on Monday.", "2026-12-03", "2025-01-02"]
+    assert len(new_sources[new_sources["event_id"] == "B"]) == 2  # no page quoted (the quote too long): both kept
+    assert new_events.set_index("event_id")["confidence"].to_dict() == {"A": "single_source", "B": "confirmed"}
+    assert log["removed"] == 1 and log["kept_unchecked"] == 2
