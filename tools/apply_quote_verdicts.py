@@ -30,11 +30,8 @@ from tracker.sources import QUOTE_MAX_CHARS, SOURCE_COLUMNS  # noqa: E402
 VERDICTS = ("ok", "differs", "new", "not_found", "unsupported")
 
 
-def same_page(a: str, b: str) -> bool:
-    return page_key(a) == page_key(b)
-
-
 def page_key(url: str) -> str:
+    """One key for the spellings of a page's address (scheme, www. or m., :443, a trailing slash)."""
     url = re.sub(r"^https?://", "", url.strip().lower())
     url = re.sub(r"^(www\.|m\.|amp\.)", "", url)
     return url.replace(":443/", "/").rstrip("/")
