@@ -9,7 +9,7 @@ Each verdict file has the columns event_id, url, verdict, outlet, published, quo
 - not_found / unsupported: the cited page is removed from the event, but never an event's last
   page: an event keeps its unchecked pages until one of its pages is quoted.
 An event left with one outlet and marked confirmed becomes single_source. What was removed is
-written beside data/ as removed-pages.csv in the verdicts' folder, so nothing is lost.
+written to removed-pages.csv in the first verdict file's folder, so nothing is lost.
 """
 
 from __future__ import annotations
