@@ -152,3 +152,13 @@ def test_add_to_a_long_form_file_puts_the_pages_in_its_sources_table(tmp_path):
     pages = pd.read_csv(tmp_path / "sources.csv", keep_default_na=False)
     assert pages.iloc[-1][["event_id", "quote"]].tolist() == ["AFG-PAK-20250323-border-reopening",
                                                               "Pakistan reopened the Torkham border crossing on Sunday."]
+
+
+def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_report():
+    goodwill = "Pakistan welcomed Afghanistan's decision on Monday."
+    lead = extract_events(Article(text=goodwill, published=dt.date(2025, 5, 26)))
+    assert lead["event_type"].tolist() == ["cooperative_statement"]
+    filler = "Officials in Islamabad met traders on Sunday. Trucks waited at the crossing for hours on Sunday."
+    later = extract_events(Article(text=f"Pakistan reopened Torkham on Sunday. {filler} {goodwill}",
+                                   published=dt.date(2025, 5, 26)))
+    assert "cooperative_statement" not in set(later["event_type"])

@@ -68,6 +68,8 @@ SUBSUMES = {  # a type that, in the same sentence, is part of another (a meeting
     "border_reopening": ("border_closure",), "high_level_visit": ("talks",), "agreement_suspension": ("agreement",),
     "diplomatic_downgrade": ("deportation",),  # diplomats expelled are not a deportation of nationals
 }
+LEAD_SENTENCES = 3  # a news report gives its new events in its first sentences ...
+LATE_MIN_STRENGTH = 2  # ... after them, only a pattern this strong makes a candidate (a weak one is context)
 RECENT_DAYS = 60  # a news report's new events are this recent; an older dated mention is context
 UNDATED = "date: the publication day (no date in the text)"
 MIN_SECOND_STRENGTH = 2  # a sentence's second type needs a pattern at least this strong, elsewhere in it
@@ -379,7 +381,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
     fallback = dyad or article_dyad(article.text)
     found: list[Candidate] = []
     last_date = None
-    for sentence in sentences(_clean(article.text)):
+    for position, sentence in enumerate(sentences(_clean(article.text))):
         dated = date_of(sentence, article.published)
         if is_background(sentence, article.published) or (dated and (article.published - dated[0]).days > RECENT_DAYS):
             continue  # about the past, or dated long before the report: context, not news
@@ -396,6 +398,8 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         if pair is None or (dyad and pair != dyad):
             continue
         types = [t for t in types if not _a_cause(sentence, t[2])]
+        if position >= LEAD_SENTENCES:  # past the lead, a report's news gives way to context
+            types = [t for t in types if t[1] >= LATE_MIN_STRENGTH]
         if not types:
             continue
         chosen = [types[0]]
