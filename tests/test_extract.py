@@ -162,3 +162,16 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
     later = extract_events(Article(text=f"Pakistan reopened Torkham on Sunday. {filler} {goodwill}",
                                    published=dt.date(2025, 5, 26)))
     assert "cooperative_statement" not in set(later["event_type"])
+
+
+@pytest.mark.parametrize("sentence, expected, absent", [
+    ("Foreign Minister Ishaq Dar will make a trip to Kabul tomorrow to meet Afghan officials.", set(), "high_level_visit"),
+    ("Army chief Asim Munir visited the Quetta garrison on Monday, where he was briefed on Afghanistan.", set(), "high_level_visit"),
+    ("Pakistan and Afghanistan signed a deal on Monday to reduce tariffs on eight farm items.", {"trade_easing"}, "trade_restriction"),
+    ("Pakistani Rangers violated the ceasefire on Monday by firing at an Indian border post.", {"border_clash"}, "ceasefire"),
+    ("India and Pakistan held talks on Monday, the first since the Pahalgam attack and the Indian airstrikes.", {"talks"},
+     "cross_border_strike"),
+])
+def test_what_a_sentence_does_not_report(sentence, expected, absent):
+    found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
+    assert expected <= found and absent not in found

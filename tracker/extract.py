@@ -74,6 +74,7 @@ RECENT_DAYS = 60  # a news report's new events are this recent; an older dated m
 UNDATED = "date: the publication day (no date in the text)"
 MIN_SECOND_STRENGTH = 2  # a sentence's second type needs a pattern at least this strong, elsewhere in it
 ACTOR_TYPES = ("high_level_visit", "talks", "agreement")
+INTENDED_TYPES = ("high_level_visit", "talks")  # announced or wished for, not yet held: no event
 BACKGROUND = (r"\b(had (been )?(closed|shut|signed|launched|agreed|deported|killed)|last (year|month)|in the past|previously|"
               r"years ago|months ago|since 20\d\d|earlier this year)\b")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -397,7 +398,8 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         pair = _dyad_of(sentence, named, fallback)
         if pair is None or (dyad and pair != dyad):
             continue
-        types = [t for t in types if not _a_cause(sentence, t[2])]
+        types = [t for t in types if not _a_cause(sentence, t[2])
+                 and not (t[0] in INTENDED_TYPES and _intended(sentence, t[2]))]
         if position >= LEAD_SENTENCES:  # past the lead, a report's news gives way to context
             types = [t for t in types if t[1] >= LATE_MIN_STRENGTH]
         if not types:
@@ -409,7 +411,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         chosen = [c for c in chosen if not any(c[0] in SUBSUMES.get(other[0], ()) for other in chosen)]
         when = dated or last_date or (article.published, "day", UNDATED)
         place, province = _place(sentence)
-        chosen = [c for c in chosen if c[0] != "high_level_visit" or _visits_the_dyad(sentence, pair)]
+        chosen = [c for c in chosen if c[0] != "high_level_visit" or _visits_the_dyad(sentence, pair, named)]
         for event_type, strength, _ in chosen:
             initiator, target, actor_rules = _actors(event_type, pair, named, sentence)
             candidate = Candidate(
@@ -430,13 +432,33 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
     return _table(found, article)
 
 
-def _visits_the_dyad(sentence: str, dyad: str) -> bool:
+def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> bool:
     """Whether a visit goes to one of the dyad's states (a capital, the country, or a visiting
-    delegation), not to a third country ("while on a visit to the United States")."""
+    delegation), not to a third country ("while on a visit to the United States") nor to a place
+    in the visitor's own ("the army chief visited the Quetta garrison")."""
     ours = "|".join(CAPITALS[c] for c in dyad.split("-"))
     elsewhere = re.search(rf"\b(visit(ed|s|ing)?|trip|travel(led)?|arrived) (to|in) (the )?(?!(?i:{ours}))([A-Z][a-z]+)",
                           sentence)
-    return not elsewhere
+    visit = re.search(r"\b(visit(ed|s|ing)?|arrived in|travel(led)? to|landed in|trip to)\b", sentence, re.I)
+    visitor = next((c for at, c in reversed(named) if c in STATE_NAMES and visit and at < visit.start()), None)
+    at_home = visit and visitor and _place_country(sentence[visit.end():visit.end() + 40]) == visitor
+    return not elsewhere and not at_home
+
+
+def _place_country(text: str) -> str | None:
+    """The country of the first gazetteer place named in `text`."""
+    for place, pattern, _ in gazetteer():
+        if pattern.search(text):
+            return place_countries().get(place)
+    return None
+
+
+@lru_cache(maxsize=1)
+def place_countries() -> dict[str, str]:
+    from tracker.load import read_places
+
+    places = read_places()
+    return dict(zip(places["place"], places["country"]))
 
 
 def _weakly_dated(candidate: Candidate) -> bool:
@@ -449,8 +471,16 @@ def _a_cause(sentence: str, span: tuple[int, int]) -> bool:
     ("… reopened following clashes", "due to an exchange of fire", "comes a week after he met"):
     background, not another event."""
     return bool(re.search(r"\b(following|follows|followed|due to|because of|in response to|amid|in retaliation (to|for)|"
-                          r"in the aftermath of|(comes|came) [^,.;]{0,25}\bafter|(comes|came) (even )?as)\b[^,.;]{0,80}$",
+                          r"in the aftermath of|since the|subsequent|(comes|came) [^,.;]{0,25}\bafter|(comes|came) (even )?as)\b[^,.;]{0,80}$",
                           sentence[:span[1]], re.I))
+
+
+def _intended(sentence: str, span: tuple[int, int]) -> bool:
+    """Whether the words at `span` follow a future or an intention ("will make a trip to Kabul
+    tomorrow", "a willingness to engage in dialogue", "an opportunity to enter into negotiations"):
+    a meeting or visit not yet held is not an event."""
+    return bool(re.search(r"\b(will|would|shall|to|towards|plans?|intends?)\s+(\w+['’]?\w*[\s-]+){0,3}$",
+                          sentence[:span[0]], re.I))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
