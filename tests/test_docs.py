@@ -87,3 +87,11 @@ def test_readme_counts_of_sources_are_the_data():
     by_event = sources.assign(q=sources["quote"] != "").groupby("event_id")["q"]
     assert f"{len(sources):,} pages in `data/sources.csv`; {len(quoted):,} of them re-read" in text
     assert f"{(by_event.any()).sum()} of {by_event.ngroups} events have at least one quoted page, {(by_event.all()).sum()} have every page quoted" in text
+
+
+def test_readme_counts_of_dates_are_the_data():
+    events = pd.read_csv(ROOT / "data" / "events.csv", dtype=str, keep_default_na=False)
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    by_report = events["notes"].str.contains("dated by its first dated report", regex=False).sum()
+    assert f"{(events['date_precision'] == 'month').sum()} events are dated to a month only" in text
+    assert f"{by_report} of them by their first dated report" in text
