@@ -207,13 +207,16 @@ def lexicon(path: str = str(LEXICON_CSV)) -> list[tuple[str, re.Pattern, int]]:
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> list[tuple[str, re.Pattern, str | None]]:
+def gazetteer() -> list[tuple[str, re.Pattern, str | None, str | None]]:
+    """(place, pattern, province, country), longest name first."""
     from tracker.load import read_places
 
     places = read_places()
     places = places.loc[places["place"].str.len().sort_values(ascending=False).index]  # longest name first
-    province = places["province"] if "province" in places else pd.Series(None, index=places.index)
-    return [(p, re.compile(rf"\b{re.escape(p)}\b", re.I), None if pd.isna(v) else v) for p, v in zip(places["place"], province)]
+    blank = pd.Series(None, index=places.index)
+    province, country = (places[c] if c in places else blank for c in ("province", "country"))
+    return [(p, re.compile(rf"\b{re.escape(p)}\b", re.I), None if pd.isna(v) else v, None if pd.isna(c) else c)
+            for p, v, c in zip(places["place"], province, country)]
 
 
 def types_of(sentence: str) -> list[tuple[str, int, tuple[int, int]]]:
@@ -318,7 +321,7 @@ def _level(sentence: str) -> str | None:
 
 
 def _place(sentence: str) -> tuple[str | None, str | None]:
-    for place, pattern, province in gazetteer():
+    for place, pattern, province, _ in gazetteer():
         if pattern.search(sentence):
             return place, province
     return None, None
@@ -439,26 +442,18 @@ def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> 
     ours = "|".join(CAPITALS[c] for c in dyad.split("-"))
     elsewhere = re.search(rf"\b(visit(ed|s|ing)?|trip|travel(led)?|arrived) (to|in) (the )?(?!(?i:{ours}))([A-Z][a-z]+)",
                           sentence)
+    if elsewhere:
+        return False
     visit = re.search(r"\b(visit(ed|s|ing)?|arrived in|travel(led)? to|landed in|trip to)\b", sentence, re.I)
-    visitor = next((c for at, c in reversed(named) if c in STATE_NAMES and visit and at < visit.start()), None)
-    at_home = visit and visitor and _place_country(sentence[visit.end():visit.end() + 40]) == visitor
-    return not elsewhere and not at_home
+    if not visit:
+        return True
+    visitor = next((c for at, c in reversed(named) if c in STATE_NAMES and at < visit.start()), None)
+    return visitor is None or _place_country(sentence[visit.end():visit.end() + 40]) != visitor
 
 
 def _place_country(text: str) -> str | None:
     """The country of the first gazetteer place named in `text`."""
-    for place, pattern, _ in gazetteer():
-        if pattern.search(text):
-            return place_countries().get(place)
-    return None
-
-
-@lru_cache(maxsize=1)
-def place_countries() -> dict[str, str]:
-    from tracker.load import read_places
-
-    places = read_places()
-    return dict(zip(places["place"], places["country"]))
+    return next((country for _, pattern, _, country in gazetteer() if pattern.search(text)), None)
 
 
 def _weakly_dated(candidate: Candidate) -> bool:
