@@ -7,7 +7,8 @@ Each verdict file has the columns event_id, url, verdict, outlet, published, quo
   (differs also lists the event for a look at its figures or date).
 - new: a page not cited before that supports the event is added, quoted and checked.
 - not_found / unsupported: the cited page is removed from the event, but never an event's last
-  page: an event keeps its unchecked pages until one of its pages is quoted.
+  page (an event keeps its unchecked pages until one of its pages is quoted), and never a page that
+  another reading found and quoted (a search that missed it does not outweigh one that found it).
 An event left with one outlet and marked confirmed becomes single_source. What was removed is
 written to removed-pages.csv in the first verdict file's folder, so nothing is lost.
 """
@@ -59,7 +60,7 @@ def apply(sources: pd.DataFrame, events: pd.DataFrame, verdicts: pd.DataFrame, c
     sources = sources.copy()
     sources["key"] = sources["url"].map(page_key)
     known = set(events["event_id"])
-    log = {"found": 0, "new": 0, "removed": 0, "kept_unchecked": 0, "skipped": []}
+    log = {"found": 0, "new": 0, "removed": 0, "kept_unchecked": 0, "kept_quoted": 0, "skipped": []}
     removals = []
     for v in verdicts.itertuples(index=False):
         if v.event_id not in known:
@@ -89,6 +90,9 @@ def apply(sources: pd.DataFrame, events: pd.DataFrame, verdicts: pd.DataFrame, c
     for v in removals:  # after every page found has been quoted: an event keeps a page it needs
         rows = (sources["event_id"] == v.event_id) & (sources["key"] == page_key(v.url))
         if not rows.any():
+            continue
+        if v.verdict == "not_found" and (sources.loc[rows, "quote"] != "").any():
+            log["kept_quoted"] += 1
             continue
         others = sources[(sources["event_id"] == v.event_id) & ~rows]
         if (others["quote"] != "").any():
