@@ -39,10 +39,11 @@ def test_a_page_has_one_outlet_and_one_date(sources):
         assert spelled[spelled > 1].index.tolist() == [], field
 
 
-def test_quotes_are_short_and_checked_pages_are_dated(sources):
+def test_every_cited_page_is_checked_and_quoted(sources):
+    """Issue 13's pass: each page was re-read against its event; the quote is what survives link rot."""
     assert (sources["quote"].str.len() <= 400).all()
-    quoted = sources[sources["quote"] != ""]
-    assert len(quoted) > 100 and (quoted["checked"] != "").all()
+    unread = sources[(sources["quote"] == "") | (sources["checked"] == "")]
+    assert unread[["event_id", "url"]].values.tolist() == []
 
 
 def test_wide_and_long_round_trip():
@@ -108,3 +109,6 @@ def test_reading_verdicts_quote_found_pages_and_never_strip_an_event_of_its_last
     assert len(new_sources[new_sources["event_id"] == "B"]) == 2  # no page quoted (the quote too long): both kept
     assert new_events.set_index("event_id")["confidence"].to_dict() == {"A": "single_source", "B": "confirmed"}
     assert log["removed"] == 1 and log["kept_unchecked"] == 2
+    # a later search that misses a page does not outweigh the reading that found and quoted it
+    again, _, log = tool.apply(new_sources, new_events, pd.DataFrame([verdict("A", "https://a.example/1", "not_found")]), "2026-12-04")
+    assert again[again["event_id"] == "A"]["url"].tolist() == ["https://a.example/1"] and log["kept_quoted"] == 1
