@@ -171,7 +171,53 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
     ("Pakistani Rangers violated the ceasefire on Monday by firing at an Indian border post.", {"border_clash"}, "ceasefire"),
     ("India and Pakistan held talks on Monday, the first since the Pahalgam attack and the Indian airstrikes.", {"talks"},
      "cross_border_strike"),
+    # session 6: told as past, or not the two states' own act
+    ("India recently upgraded its technical mission in Kabul to a full embassy.", set(), "diplomatic_upgrade"),
+    ("On Monday, Afghanistan had termed Pakistan's claims of Indian missile strikes baseless.", set(), "cross_border_strike"),
+    ("Jaishankar said on Monday that Indian relief supplies had been handed over to Afghan authorities.",
+     {"humanitarian_aid"}, "talks"),
+    ("Pakistan's Foreign Office on Monday noted the visit of US Vice President Vance to India.", set(), "high_level_visit"),
+    ("Jaishankar and Bilawal were in Goa on Friday for the SCO Council of Foreign Ministers meeting.", set(), "talks"),
+    ("Bilawal spoke to the press in Goa on Friday about India.", set(), "talks"),
+    ("Pakistan and Afghanistan agreed on Monday to maintain the ceasefire.", set(), "ceasefire"),
+    ("Pakistan and Afghanistan agreed on Monday to strengthen bilateral cooperation.", set(), "agreement"),
+    ("Afghanistan's ban on the import of medicines from Pakistan took effect on Monday.", {"trade_restriction"},
+     "humanitarian_aid"),
+    ("Pakistan warned Kabul on Monday, on the eve of the third round of talks with Afghanistan.", {"threat"}, "talks"),
+    ("If the negotiations with Afghanistan fail, Pakistan will respond, Asif said on Monday.", set(), "talks"),
+    ("Pakistan's Foreign Office on Monday announced the visit of Afghan Foreign Minister Muttaqi to Islamabad.", set(),
+     "high_level_visit"),
+    ("Attacks on border posts by the Afghan Taliban killed three Pakistani soldiers on Monday.", {"border_clash"},
+     "militant_attack"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
     assert expected <= found and absent not in found
+
+
+@pytest.mark.parametrize("sentence, event_type", [
+    ("Pakistan on Monday halts all trade with India.", "trade_restriction"),
+    ("Jaishankar held a phone conversation with Afghan foreign minister Muttaqi on Monday.", "talks"),
+    ("Pakistan decided on Monday to close the Wagah border post with India with immediate effect.", "border_closure"),
+    ("Pakistan on Monday extended the ban on its airspace for Indian aircraft.", "border_closure"),
+    ("Pakistan on Monday suspended all visas issued to Indian nationals.", "deportation"),
+    ("Modi on Monday sent his best wishes to the people of Pakistan.", "cooperative_statement"),
+    ("India on Monday announced the initiation of air freight corridors connecting Kabul with Delhi.", "trade_easing"),
+    ("Afghan forces on Monday targeted Pakistan's military centres along the border with heavy weapons.", "border_clash"),
+])
+def test_the_lexicon_knows_these_acts(sentence, event_type):
+    assert event_type in set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)))["event_type"])
+
+
+def test_what_decides_between_candidates():
+    from tracker.extract import types_of
+    # of equal strength, the type named first: the lead's main verb
+    assert types_of("Pakistan on Monday slammed India for remarks made at a meeting.")[0][0] == "diplomatic_protest"
+    # airspace and a land crossing shut on one day are two closures, not one
+    both = extract_events(Article(text="Pakistan closed its airspace to Indian airlines on Monday. "
+                                       "Pakistan also closed the Wagah border with India on Monday.", published=dt.date(2025, 5, 26)))
+    assert both["event_type"].tolist() == ["border_closure", "border_closure"]
+    # states named in an office's title are not the parties
+    met = extract_events(Article(text="The joint secretary of India's Pakistan-Afghanistan-Iran division met Afghan "
+                                      "defence minister Yaqoob in Kabul on Monday.", published=dt.date(2025, 5, 26)))
+    assert set(met["dyad"]) == {"AFG-IND"}

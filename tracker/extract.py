@@ -43,6 +43,14 @@ STATE_NAMES = {
     "AFG": r"afghan(istan|s|istan's)?|kabul|taliban|islamic emirate|mujahid|muttaqi|haqqani|akhundzada|\biea\b",
     "IND": r"india(n|ns|'s)?|new delhi|\bdelhi\b|\bmea\b|jaishankar|modi",
 }
+THIRD_PARTIES = (r"\b(US|U\.S\.|United States|American|China|Chinese|Russia|Russian|Iran|Iranian|Saudi|Qatar|Qatari|Turkey|"
+                 r"Turkish|T\u00fcrkiye|UAE|Emirati|British|UK|UN|United Nations|EU|European|Uzbek|Tajik|Bangladesh|Sri Lankan?)\b")
+STATE_FORCES_ON_POSTS = (r"\b(attacks?|attacked|assault(ed)?)\b[^.]{0,60}\bby (the )?(afghan|pakistani|indian) "
+                         r"(taliban|forces|troops|army|soldiers|border guards)\b")  # a state's forces attacking: a clash
+MULTILATERAL = (r"\b(SCO|Shanghai Cooperation Organi[sz]ation|[Ss]ummit|[Cc]onference|General Assembly|UNGA|Security Council|"
+                r"SAARC|BRICS|OIC|G20|G-20|[Mm]oscow [Ff]ormat|Council of Foreign Ministers)\b")
+OFFICE_TITLE = (r"\b\w+(-\w+)+ (division|desk|wing|bureau|department)\b|"
+                r"\b(division|desk|wing) (for|of|dealing with) (\w+,? (and )?){1,4}")  # states named in an office's title act not
 CAPITALS = {"PAK": r"islamabad|pakistan", "AFG": r"kabul|afghanistan", "IND": r"new delhi|delhi|india|goa"}
 GROUPS = {  # armed groups, and the dyad each bears on (the state it fights, the state it is said to operate from)
     "TTP": (r"\bttp\b|tehreek-?e-?taliban|tehrik-?i-?taliban|fitna al-?khawarij|khawarij|jamaat-ul-ahrar", "AFG-PAK"),
@@ -75,8 +83,8 @@ UNDATED = "date: the publication day (no date in the text)"
 MIN_SECOND_STRENGTH = 2  # a sentence's second type needs a pattern at least this strong, elsewhere in it
 ACTOR_TYPES = ("high_level_visit", "talks", "agreement")
 INTENDED_TYPES = ("high_level_visit", "talks")  # announced or wished for, not yet held: no event
-BACKGROUND = (r"\b(had (been )?(closed|shut|signed|launched|agreed|deported|killed)|last (year|month)|in the past|previously|"
-              r"years ago|months ago|since 20\d\d|earlier this year)\b")
+BACKGROUND = (r"\b(had (been )?(closed|shut|signed|launched|agreed|deported|killed|erupted|broken out)|last (year|month)|in the past|"
+              r"previously|years ago|months ago|since 20\d\d|earlier this (year|month)|recent(ly)?|reached earlier)\b")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozens": None, "dozen": 12}
 KILLED = r"(killed|dead|died|martyred|lost their lives|deaths|fatalities)"
@@ -220,18 +228,20 @@ def gazetteer() -> list[tuple[str, re.Pattern, str | None, str | None]]:
 
 
 def types_of(sentence: str) -> list[tuple[str, int, tuple[int, int]]]:
-    """The event types the sentence matches: (type, strength, where), strongest first, one per type."""
+    """The event types the sentence matches: (type, strength, where), strongest first, one per type;
+    of equal strength the one named first (a lead sentence's main verb comes early)."""
     found: dict[str, tuple[int, tuple[int, int]]] = {}
     for event_type, pattern, strength in lexicon():
         match = pattern.search(sentence)
         if match and strength > found.get(event_type, (0, None))[0]:
             found[event_type] = (strength, match.span())
-    return sorted(((t, s, span) for t, (s, span) in found.items()), key=lambda x: -x[1])
+    return sorted(((t, s, span) for t, (s, span) in found.items()), key=lambda x: (-x[1], x[2][0]))
 
 
 def _named(sentence: str) -> list[tuple[int, str]]:
     """States and groups named in the sentence, in order of first mention: (position, code)."""
     named = []
+    sentence = re.sub(OFFICE_TITLE, lambda m: " " * len(m.group(0)), sentence)  # "the Pakistan-Afghanistan-Iran division"
     for code, pattern in STATE_NAMES.items():
         match = re.search(pattern, sentence, re.I)
         if match:
@@ -376,7 +386,15 @@ def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | Non
 
 def is_background(sentence: str, published: dt.date) -> bool:
     years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", sentence)]
-    return bool(re.search(BACKGROUND, sentence, re.I)) or (bool(years) and max(years) < published.year - 0)
+    return bool(re.search(BACKGROUND, sentence, re.I) or _pluperfect(sentence)) or (bool(years) and max(years) < published.year - 0)
+
+
+def _pluperfect(sentence: str) -> bool:
+    """'Afghanistan had termed …', 'India had expelled …': told as earlier than the news, unless
+    the news reports it ('he said the supplies had been handed over')."""
+    match = re.search(r"\bhad (been |initially |earlier |already |also )?\w+(ed|en)\b", sentence, re.I)
+    return bool(match) and not re.search(r"\b(said|says|announced|told|confirmed|stated|added|reported|claimed|informed)\b",
+                                         sentence[:match.start()], re.I)
 
 
 def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
@@ -402,7 +420,9 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         if pair is None or (dyad and pair != dyad):
             continue
         types = [t for t in types if not _a_cause(sentence, t[2])
-                 and not (t[0] in INTENDED_TYPES and _intended(sentence, t[2]))]
+                 and not (t[0] in INTENDED_TYPES and _intended(sentence, t[2]))
+                 and not (t[0] == "ceasefire" and _kept_up(sentence, t[2]))
+                 and not (t[0] == "talks" and _multilateral(sentence))]
         if position >= LEAD_SENTENCES:  # past the lead, a report's news gives way to context
             types = [t for t in types if t[1] >= LATE_MIN_STRENGTH]
         if not types:
@@ -412,6 +432,10 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
             if candidate_type[1] >= MIN_SECOND_STRENGTH and not any(_overlap(candidate_type[2], c[2]) for c in chosen):
                 chosen.append(candidate_type)
         chosen = [c for c in chosen if not any(c[0] in SUBSUMES.get(other[0], ()) for other in chosen)]
+        chosen = [c for c in chosen if not (c[0] == "humanitarian_aid" and any(  # "a ban on the import of medicines": goods, not aid
+            o[0].startswith("trade_") and abs(o[2][0] - c[2][0]) < 40 for o in chosen))]
+        if not any(c in GROUPS for _, c in named) and re.search(STATE_FORCES_ON_POSTS, sentence, re.I):
+            chosen = [("border_clash", *c[1:]) if c[0] == "militant_attack" else c for c in chosen]  # forces, not a group
         when = dated or last_date or (article.published, "day", UNDATED)
         place, province = _place(sentence)
         chosen = [c for c in chosen if c[0] != "high_level_visit" or _visits_the_dyad(sentence, pair, named)]
@@ -424,7 +448,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
                 actor_level=_level(sentence) if event_type in ACTOR_TYPES else None,
                 rules=[f"type: {event_type} (strength {strength})", f"dyad: {pair}", when[2], *actor_rules])
             same = next((c for c in found if c.dyad == candidate.dyad and c.event_type == candidate.event_type
-                         and abs((c.date - candidate.date).days) <= 2), None)
+                         and abs((c.date - candidate.date).days) <= 2 and _closes(c) == _closes(candidate)), None)
             if same is None:
                 found.append(candidate)
             elif _weakly_dated(same) and not _weakly_dated(candidate):  # a dated report of it (after a headline)
@@ -437,8 +461,11 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
 
 def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> bool:
     """Whether a visit goes to one of the dyad's states (a capital, the country, or a visiting
-    delegation), not to a third country ("while on a visit to the United States") nor to a place
-    in the visitor's own ("the army chief visited the Quetta garrison")."""
+    delegation) by one of them, not to a third country ("while on a visit to the United States"),
+    nor by a third country ("the visit of US Vice President Vance to India"), nor to a place in the
+    visitor's own ("the army chief visited the Quetta garrison")."""
+    if re.search(rf"\bvisit of (the )?{THIRD_PARTIES}", sentence):
+        return False  # "the visit of US Vice President Vance to India"
     ours = "|".join(CAPITALS[c] for c in dyad.split("-"))
     elsewhere = re.search(rf"\b(visit(ed|s|ing)?|trip|travel(led)?|arrived) (to|in) (the )?(?!(?i:{ours}))([A-Z][a-z]+)",
                           sentence)
@@ -454,6 +481,13 @@ def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> 
 def _place_country(text: str) -> str | None:
     """The country of the first gazetteer place named in `text`."""
     return next((country for _, pattern, _, country in gazetteer() if pattern.search(text)), None)
+
+
+def _closes(candidate: Candidate) -> str | None:
+    """What a closure or reopening is of: airspace and a land crossing shut on one day are two events."""
+    if candidate.event_type not in ("border_closure", "border_reopening"):
+        return None
+    return "airspace" if re.search(r"\bairspace\b", candidate.evidence, re.I) else "land"
 
 
 def _weakly_dated(candidate: Candidate) -> bool:
@@ -472,10 +506,25 @@ def _a_cause(sentence: str, span: tuple[int, int]) -> bool:
 
 def _intended(sentence: str, span: tuple[int, int]) -> bool:
     """Whether the words at `span` follow a future or an intention ("will make a trip to Kabul
-    tomorrow", "a willingness to engage in dialogue", "an opportunity to enter into negotiations"):
+    tomorrow", "a willingness to engage in dialogue", "announced the visit of", "on the eve of the
+    third round of talks"):
     a meeting or visit not yet held is not an event."""
-    return bool(re.search(r"\b(will|would|shall|to|towards|plans?|intends?)\s+(\w+['’]?\w*[\s-]+){0,3}$",
+    return bool(re.search(r"\b(will|would|shall|to|towards|plans?|intends?|announc(ed|es)|(on the )?eve of|ahead of|if|unless)\s+"
+                          r"(\w+['’]?\w*[\s-]+){0,3}$", sentence[:span[0]], re.I))
+
+
+def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
+    """Whether a ceasefire is only being kept or reinforced ("agreed to maintain the ceasefire",
+    "to reinforce the ceasefire agreement reached in Doha"): the ceasefire is not new."""
+    return bool(re.search(r"\b(maintain|uphold|observ|respect|reinforc|consolidat|preserv|implement|monitor)\w*\s+"
+                          r"(the |a |an |its |commitment to (the )?)?((existing|fragile|current|ongoing|temporary)\s+)?$",
                           sentence[:span[0]], re.I))
+
+
+def _multilateral(sentence: str) -> bool:
+    """A meeting of a multilateral forum (an SCO ministers' meeting, a UN debate) that the two attend,
+    with no word of the two meeting each other: not bilateral talks."""
+    return bool(re.search(MULTILATERAL, sentence)) and not re.search(r"\b(met|bilateral|sidelines|one-on-one|between the two)\b", sentence, re.I)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
