@@ -204,6 +204,13 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Modi on Monday sent his best wishes to the people of Pakistan.", "cooperative_statement"),
     ("India on Monday announced the initiation of air freight corridors connecting Kabul with Delhi.", "trade_easing"),
     ("Afghan forces on Monday targeted Pakistan's military centres along the border with heavy weapons.", "border_clash"),
+    ("India on Monday suspended the exchange of all mail and parcels with Pakistan.", "trade_restriction"),
+    ("Pakistan's embassy in Kabul came under attack on Monday, the Foreign Office said.", "militant_attack"),
+    ("The Taliban said on Monday they retaliated by launching heavy weapons at the Pakistani military.", "border_clash"),
+    ("The BSF said on Monday that Pakistan violated the truce by firing at its post.", "border_clash"),
+    ("Pakistan on Tuesday denied use of its airspace to an Indian flight, inaugurated by Amit Shah last month.", "border_closure"),
+    ("The MEA on Monday condemned the bombing at the Islamabad mosque, Pakistan's capital.", "cooperative_statement"),
+    ("Following the Pakistani strikes on Afghan soil, Afghanistan's Mujahid on Monday condemned the attack.", "diplomatic_protest"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)))["event_type"])
@@ -221,3 +228,14 @@ def test_what_decides_between_candidates():
     met = extract_events(Article(text="The joint secretary of India's Pakistan-Afghanistan-Iran division met Afghan "
                                       "defence minister Yaqoob in Kabul on Monday.", published=dt.date(2025, 5, 26)))
     assert set(met["dyad"]) == {"AFG-IND"}
+    # a sentence dated earlier than the lead tells the past: it does not date what follows it
+    report = extract_events(Article(text="Pakistan's embassy in Kabul came under attack on Friday, the Foreign Office said. "
+                                         "The envoy took charge on November 4. The Afghan foreign ministry condemned the incident.",
+                                    published=dt.date(2022, 12, 2)))
+    assert set(report["date"]) == {"2022-12-02"}
+    # an undated mention of the visit already reported is not another visit
+    visit = extract_events(Article(text="Afghan minister Azizi arrived in New Delhi on Wednesday for talks with India. "
+                                        "India and Afghanistan announced air freight corridors on Monday. "
+                                        "His visit comes amid efforts to revive trade between India and Afghanistan.",
+                                   published=dt.date(2025, 11, 25)))
+    assert (visit["event_type"] == "high_level_visit").sum() == 1

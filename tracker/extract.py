@@ -39,9 +39,10 @@ CANDIDATE_COLUMNS = [*COLUMNS, "evidence", "extract_confidence", "rules"]
 
 # States: what names them in a news sentence, and the government that acts for them.
 STATE_NAMES = {
-    "PAK": r"pakistan(i|is|'s)?|islamabad|rawalpindi|\bispr\b|\bfo\b(?= spokes)|shehbaz|sharif|ishaq dar|\bdar\b|asim munir",
+    "PAK": r"pakistan(i|is|'s)?|islamabad|rawalpindi|\bispr\b|\bfo\b(?= spokes)|shehbaz|sharif|ishaq dar|\bdar\b|asim munir|"
+           r"khawaja asif|\bisi\b",
     "AFG": r"afghan(istan|s|istan's)?|kabul|taliban|islamic emirate|mujahid|muttaqi|haqqani|akhundzada|\biea\b",
-    "IND": r"india(n|ns|'s)?|new delhi|\bdelhi\b|\bmea\b|jaishankar|modi",
+    "IND": r"india(n|ns|'s)?|new delhi|\bdelhi\b|\bmea\b|jaishankar|modi|\bbsf\b|border security force|\biaf\b",
 }
 THIRD_PARTIES = (r"\b(US|U\.S\.|United States|American|China|Chinese|Russia|Russian|Iran|Iranian|Saudi|Qatar|Qatari|Turkey|"
                  r"Turkish|T\u00fcrkiye|UAE|Emirati|British|UK|UN|United Nations|EU|European|Uzbek|Tajik|Bangladesh|Sri Lankan?)\b")
@@ -49,6 +50,8 @@ STATE_FORCES_ON_POSTS = (r"\b(attacks?|attacked|assault(ed)?)\b[^.]{0,60}\bby (t
                          r"(taliban|forces|troops|army|soldiers|border guards)\b")  # a state's forces attacking: a clash
 MULTILATERAL = (r"\b(SCO|Shanghai Cooperation Organi[sz]ation|[Ss]ummit|[Cc]onference|General Assembly|UNGA|Security Council|"
                 r"SAARC|BRICS|OIC|G20|G-20|[Mm]oscow [Ff]ormat|Council of Foreign Ministers)\b")
+STATE_FORCE_ACT = (r"\b(pakistani|pakistan's|indian|india's|afghan|afghanistan's|taliban)\b[^.]{0,20}\b(strikes?|air ?strikes?|"
+                   r"shelling|bombing|bombardment|forces|troops|jets|army|military)\b")
 OFFICE_TITLE = (r"\b\w+(-\w+)+ (division|desk|wing|bureau|department)\b|"
                 r"\b(division|desk|wing) (for|of|dealing with) (\w+,? (and )?){1,4}")  # states named in an office's title act not
 CAPITALS = {"PAK": r"islamabad|pakistan", "AFG": r"kabul|afghanistan", "IND": r"new delhi|delhi|india|goa"}
@@ -389,6 +392,13 @@ def is_background(sentence: str, published: dt.date) -> bool:
     return bool(re.search(BACKGROUND, sentence, re.I) or _pluperfect(sentence)) or (bool(years) and max(years) < published.year - 0)
 
 
+def _up_to_clause_end(sentence: str, span: tuple[int, int]) -> str:
+    """The sentence up to the end of the clause holding `span`: a past told after it, in a clause of
+    its own ("… denied its airspace to the flight, inaugurated by Shah last month"), is not its time."""
+    end = re.search(r"[,;:(—–]", sentence[span[1]:])
+    return sentence[:span[1] + end.start()] if end else sentence
+
+
 def _pluperfect(sentence: str) -> bool:
     """'Afghanistan had termed …', 'India had expelled …': told as earlier than the news, unless
     the news reports it ('he said the supplies had been handed over')."""
@@ -405,10 +415,13 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
     last_date = None
     for position, sentence in enumerate(sentences(_clean(article.text))):
         dated = date_of(sentence, article.published)
-        if is_background(sentence, article.published) or (dated and (article.published - dated[0]).days > RECENT_DAYS):
-            continue  # about the past, or dated long before the report: context, not news
-        last_date = dated or last_date
-        types = types_of(sentence)
+        if dated and (article.published - dated[0]).days > RECENT_DAYS:
+            continue  # dated long before the report: context, not news
+        types = [t for t in types_of(sentence) if not is_background(_up_to_clause_end(sentence, t[2]), article.published)]
+        if is_background(sentence, article.published) and not types:
+            continue  # about the past: context, not news
+        if dated and (last_date is None or dated[0] >= last_date[0]):
+            last_date = dated  # a later sentence dated earlier tells the past; it does not date what follows
         named = _named(sentence)
         if any(c in GROUPS for _, c in named) and re.search(rf"\b{KILLED}\b", sentence, re.I) \
                 and "militant_attack" not in (t for t, _, _ in types):
@@ -422,7 +435,11 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         types = [t for t in types if not _a_cause(sentence, t[2])
                  and not (t[0] in INTENDED_TYPES and _intended(sentence, t[2]))
                  and not (t[0] == "ceasefire" and _kept_up(sentence, t[2]))
-                 and not (t[0] == "talks" and _multilateral(sentence))]
+                 and not (t[0] == "talks" and _multilateral(sentence))
+                 and not (t[0] in INTENDED_TYPES and position > 0 and not dated and _referred_back(sentence, t[2]))]
+        if re.search(STATE_FORCE_ACT, sentence, re.I):  # condemning the other's strike: a protest, not solidarity
+            types = [("diplomatic_protest", *t[1:]) if t[0] == "cooperative_statement" and re.match(r"condemn", sentence[t[2][0]:], re.I)
+                     else t for t in types]
         if position >= LEAD_SENTENCES:  # past the lead, a report's news gives way to context
             types = [t for t in types if t[1] >= LATE_MIN_STRENGTH]
         if not types:
@@ -519,6 +536,12 @@ def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
     return bool(re.search(r"\b(maintain|uphold|observ|respect|reinforc|consolidat|preserv|implement|monitor)\w*\s+"
                           r"(the |a |an |its |commitment to (the )?)?((existing|fragile|current|ongoing|temporary)\s+)?$",
                           sentence[:span[0]], re.I))
+
+
+def _referred_back(sentence: str, span: tuple[int, int]) -> bool:
+    """'His visit comes amid …', 'this meeting was held behind closed doors': an undated mention of a
+    visit or meeting the report has already given, not another."""
+    return bool(re.search(r"\b(his|her|their|its|the|this|that)\s+$", sentence[:span[0]], re.I))
 
 
 def _multilateral(sentence: str) -> bool:
