@@ -228,6 +228,10 @@ def test_what_decides_between_candidates():
     met = extract_events(Article(text="The joint secretary of India's Pakistan-Afghanistan-Iran division met Afghan "
                                       "defence minister Yaqoob in Kabul on Monday.", published=dt.date(2025, 5, 26)))
     assert set(met["dyad"]) == {"AFG-IND"}
+    # a strike is between the two states named nearest it; a third that condemns it is not a party
+    strike = extract_events(Article(text="India on Sunday strongly condemned Pakistan's airstrikes on Afghan territory.",
+                                    published=dt.date(2026, 2, 22)))
+    assert strike.set_index("event_type").loc["cross_border_strike", "dyad"] == "AFG-PAK"
     # a sentence dated earlier than the lead tells the past: it does not date what follows it
     report = extract_events(Article(text="Pakistan's embassy in Kabul came under attack on Friday, the Foreign Office said. "
                                          "The envoy took charge on November 4. The Afghan foreign ministry condemned the incident.",

@@ -456,14 +456,21 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         when = dated or last_date or (article.published, "day", UNDATED)
         place, province = _place(sentence)
         chosen = [c for c in chosen if c[0] != "high_level_visit" or _visits_the_dyad(sentence, pair, named)]
-        for event_type, strength, _ in chosen:
-            initiator, target, actor_rules = _actors(event_type, pair, named, sentence)
+        for event_type, strength, span in chosen:
+            event_pair, pair_rule = pair, f"dyad: {pair}"
+            if event_type in ("cross_border_strike", "border_clash") and len({c for _, c in named if c in STATE_NAMES}) == 3:
+                nearest = _pair_at(sentence, span)  # "India condemns Pakistan's airstrikes on Afghan territory"
+                if nearest != pair:
+                    event_pair, pair_rule = nearest, f"dyad: {nearest} (the two states named nearest the act; a third comments on it)"
+            if dyad and event_pair != dyad:
+                continue
+            initiator, target, actor_rules = _actors(event_type, event_pair, named, sentence)
             candidate = Candidate(
-                dyad=pair, event_type=event_type, date=when[0], date_precision=when[1], initiator=initiator,
+                dyad=event_pair, event_type=event_type, date=when[0], date_precision=when[1], initiator=initiator,
                 target=target, evidence=sentence, location=place, province=province,
                 fatalities=_fatalities(sentence) if event_type in ("militant_attack", "cross_border_strike", "border_clash") else (None, None, None),
                 actor_level=_level(sentence) if event_type in ACTOR_TYPES else None,
-                rules=[f"type: {event_type} (strength {strength})", f"dyad: {pair}", when[2], *actor_rules])
+                rules=[f"type: {event_type} (strength {strength})", pair_rule, when[2], *actor_rules])
             same = next((c for c in found if c.dyad == candidate.dyad and c.event_type == candidate.event_type
                          and abs((c.date - candidate.date).days) <= 2 and _closes(c) == _closes(candidate)), None)
             if same is None:
@@ -536,6 +543,13 @@ def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
     return bool(re.search(r"\b(maintain|uphold|observ|respect|reinforc|consolidat|preserv|implement|monitor)\w*\s+"
                           r"(the |a |an |its |commitment to (the )?)?((existing|fragile|current|ongoing|temporary)\s+)?$",
                           sentence[:span[0]], re.I))
+
+
+def _pair_at(sentence: str, span: tuple[int, int]) -> str:
+    """The two states named nearest the words at `span`."""
+    distance = {code: min(abs(m.start() - span[0]) for m in re.finditer(pattern, sentence, re.I))
+                for code, pattern in STATE_NAMES.items() if re.search(pattern, sentence, re.I)}
+    return "-".join(sorted(sorted(distance, key=distance.get)[:2]))
 
 
 def _referred_back(sentence: str, span: tuple[int, int]) -> bool:
