@@ -38,6 +38,7 @@ def test_a_saved_page_gives_its_text_metadata_and_events_without_running_scripts
     ("on Saturday", dt.date(2025, 5, 24), "day"), ("on Monday", dt.date(2025, 5, 26), "day"),
     ("yesterday", dt.date(2025, 5, 25), "day"), ("on April 19", dt.date(2025, 4, 19), "day"),
     ("on 19 April 2024", dt.date(2024, 4, 19), "day"), ("in December", dt.date(2024, 12, 1), "month"),
+    ("a day earlier", dt.date(2025, 5, 25), "day"), ("two days before", dt.date(2025, 5, 24), "day"),
 ])
 def test_dates_are_resolved_against_the_publication_date(expression, day, precision):
     found = date_of(f"Pakistan and Afghanistan held talks {expression}.", dt.date(2025, 5, 26))  # a Monday
@@ -210,6 +211,9 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("The BSF said on Monday that Pakistan violated the truce by firing at its post.", "border_clash"),
     ("Pakistan on Tuesday denied use of its airspace to an Indian flight, inaugurated by Amit Shah last month.", "border_closure"),
     ("The MEA on Monday condemned the bombing at the Islamabad mosque, Pakistan's capital.", "cooperative_statement"),
+    ("Pakistan on Monday decided to allow the transportation of Indian wheat to Afghanistan.", "trade_easing"),
+    ("Pakistan on Monday closed the Wagah border post, cancelled visas given to Indian nationals under the SAARC "
+     "scheme and declared India's defence advisers persona non grata.", "deportation"),
     ("Following the Pakistani strikes on Afghan soil, Afghanistan's Mujahid on Monday condemned the attack.", "diplomatic_protest"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):

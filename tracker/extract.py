@@ -77,8 +77,10 @@ LEVELS = [  # the highest level named in the sentence, for visits, talks and agr
 SUBSUMES = {  # a type that, in the same sentence, is part of another (a meeting on a visit, the closure a reopening ends)
     "ceasefire": ("agreement", "talks"), "talks_breakdown": ("talks", "agreement", "ceasefire"),
     "border_reopening": ("border_closure",), "high_level_visit": ("talks",), "agreement_suspension": ("agreement",),
-    "diplomatic_downgrade": ("deportation",),  # diplomats expelled are not a deportation of nationals
+    "diplomatic_downgrade": ("deportation",),  # diplomats expelled are not a deportation of nationals (when near it)
 }
+NEAR_ONLY = {("diplomatic_downgrade", "deportation")}  # subsumed only within NEAR characters: elsewhere, visas cancelled are their own
+NEAR = 40
 LEAD_SENTENCES = 3  # a news report gives its new events in its first sentences ...
 LATE_MIN_STRENGTH = 2  # ... after them, only a pattern this strong makes a candidate (a weak one is context)
 RECENT_DAYS = 60  # a news report's new events are this recent; an older dated mention is context
@@ -98,6 +100,7 @@ DATE_PATTERNS = [  # each found expression is resolved by dateparser against the
     rf"\b({MONTHS})\.? \d{{1,2}}(st|nd|rd|th)?\b(,? \d{{4}}\b)?",
     r"\b(yesterday|today|last night|tonight|this morning)\b",
     r"\b(last|this) week\b",
+    r"\b((a|one|two|three) days? (earlier|before)|the previous day|the day before)\b",  # counted back from publication
 ]
 
 
@@ -366,6 +369,9 @@ def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | Non
             text = match.group(0)
             if text in ("last night", "tonight"):
                 day = published - dt.timedelta(days=1) if text == "last night" else published
+            elif re.match(r"(a|one|two|three) days? (earlier|before)|the previous day|the day before", text):
+                back = {"a": 1, "one": 1, "two": 2, "three": 3}.get(text.split()[0], 1)
+                day = published - dt.timedelta(days=back)
             else:
                 resolved = _resolve(text, published)
                 if not resolved:
@@ -448,12 +454,14 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         for candidate_type in types[1:]:  # further types where another part of the sentence says so
             if candidate_type[1] >= MIN_SECOND_STRENGTH and not any(_overlap(candidate_type[2], c[2]) for c in chosen):
                 chosen.append(candidate_type)
-        chosen = [c for c in chosen if not any(c[0] in SUBSUMES.get(other[0], ()) for other in chosen)]
+        chosen = [c for c in chosen if not any(c[0] in SUBSUMES.get(other[0], ()) and (
+            (other[0], c[0]) not in NEAR_ONLY or abs(other[2][0] - c[2][0]) < NEAR) for other in chosen)]
         chosen = [c for c in chosen if not (c[0] == "humanitarian_aid" and any(  # "a ban on the import of medicines": goods, not aid
             o[0].startswith("trade_") and abs(o[2][0] - c[2][0]) < 40 for o in chosen))]
         if not any(c in GROUPS for _, c in named) and re.search(STATE_FORCES_ON_POSTS, sentence, re.I):
             chosen = [("border_clash", *c[1:]) if c[0] == "militant_attack" else c for c in chosen]  # forces, not a group
-        when = dated or last_date or (article.published, "day", UNDATED)
+        when = dated or (last_date and (*last_date[:2], f"{last_date[2]} (from an earlier sentence)")) \
+            or (article.published, "day", UNDATED)
         place, province = _place(sentence)
         chosen = [c for c in chosen if c[0] != "high_level_visit" or _visits_the_dyad(sentence, pair, named)]
         for event_type, strength, span in chosen:
