@@ -130,6 +130,14 @@ def test_the_gold_set_and_the_evaluation():
     assert report["date exact (of matched events)"] >= 80
 
 
+def test_the_evaluation_reads_no_place_as_no_place():
+    article = {"text": "Pakistan summoned Afghanistan's envoy on Monday.", "published": "2025-05-27", "url": "", "outlet": "",
+               "events": [{"dyad": "AFG-PAK", "event_type": "diplomatic_protest", "date": "2025-05-26", "location": "",
+                           "initiator": "PAK", "target": "AFG", "fatalities_best": None}]}
+    report = evaluate([article]).set_index("measure")["percent"]
+    assert report["events: recall"] == 100 and report["location exact (of matched events)"] == 100
+
+
 def test_extract_eval_prints_every_split(capsys):
     assert main(["extract-eval"]) == 0
     printed = capsys.readouterr().out
@@ -232,6 +240,13 @@ def test_what_decides_between_candidates():
     met = extract_events(Article(text="The joint secretary of India's Pakistan-Afghanistan-Iran division met Afghan "
                                       "defence minister Yaqoob in Kabul on Monday.", published=dt.date(2025, 5, 26)))
     assert set(met["dyad"]) == {"AFG-IND"}
+    # a dateline is where the report was filed, not where the event happened
+    filed = extract_events(Article(text="ISLAMABAD (AP) — Pakistan summoned a senior Afghan diplomat on Monday.",
+                                   published=dt.date(2026, 2, 23)))
+    assert filed["location"].isna().all()
+    shut = extract_events(Article(text="LANDIKOTAL: Pakistan closed the Torkham border with Afghanistan on Monday.",
+                                  published=dt.date(2026, 2, 23)))
+    assert shut["location"].tolist() == ["Torkham"]
     # a strike is between the two states named nearest it; a third that condemns it is not a party
     strike = extract_events(Article(text="India on Sunday strongly condemned Pakistan's airstrikes on Afghan territory.",
                                     published=dt.date(2026, 2, 22)))

@@ -94,6 +94,9 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozens": None, "dozen": 12}
 KILLED = r"(killed|dead|died|martyred|lost their lives|deaths|fatalities)"
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+DATELINE = (rf"^\s*[A-Z][A-Za-z]+( [A-Z][A-Za-z]+)?(/[A-Z][A-Za-z]+)?( \[[^\]]*\])?"
+            rf"(,? (({MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({MONTHS}))(,? \d{{4}})?)?"
+            r"(\s*\([^)]*\)\s*(:|—|–|-{1,2})?|\s*(:|—|–|-{1,2}))\s*")  # "ISLAMABAD (AP) —", "New Delhi [India], December 22 (ANI):"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DATE_PATTERNS = [  # each found expression is resolved by dateparser against the publication date
     rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b\.?(,? \d{{4}}\b)?",
@@ -337,6 +340,7 @@ def _level(sentence: str) -> str | None:
 
 
 def _place(sentence: str) -> tuple[str | None, str | None]:
+    sentence = re.sub(DATELINE, "", sentence, flags=re.I)  # "ISLAMABAD (AP) —" is where the report was filed
     for place, pattern, province, _ in gazetteer():
         if pattern.search(sentence):
             return place, province
@@ -652,7 +656,7 @@ def evaluate(articles: list[dict]) -> pd.DataFrame:
 
 
 def _same(given, wanted) -> bool:
-    missing = lambda v: v is None or (isinstance(v, float) and v != v)  # noqa: E731
+    missing = lambda v: v is None or v == "" or (isinstance(v, float) and v != v)  # noqa: E731  (no place: None, "" or NaN)
     if missing(given) or missing(wanted):
         return missing(given) and missing(wanted)
     return str(given).casefold() == str(wanted).casefold() if not isinstance(wanted, (int, float)) else float(given) == float(wanted)
