@@ -220,6 +220,11 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Pakistan on Tuesday denied use of its airspace to an Indian flight, inaugurated by Amit Shah last month.", "border_closure"),
     ("The MEA on Monday condemned the bombing at the Islamabad mosque, Pakistan's capital.", "cooperative_statement"),
     ("Pakistan on Monday decided to allow the transportation of Indian wheat to Afghanistan.", "trade_easing"),
+    ("Modi on Monday offered heartfelt condolences to the flood victims in Pakistan.", "cooperative_statement"),
+    ("Pakistan's foreign secretary disclosed on Thursday that India was involved in recent killings.", "diplomatic_protest"),
+    ("Baradar on Monday ordered importers to stop importing medicines from Pakistan.", "trade_restriction"),
+    ("India on Wednesday announced the closure of the Kartarpur corridor to Pakistan.", "border_closure"),
+    ("India on Wednesday carried out precision strikes on nine sites in Pakistan.", "cross_border_strike"),
     ("Pakistan on Monday closed the Wagah border post, cancelled visas given to Indian nationals under the SAARC "
      "scheme and declared India's defence advisers persona non grata.", "deportation"),
     ("Following the Pakistani strikes on Afghan soil, Afghanistan's Mujahid on Monday condemned the attack.", "diplomatic_protest"),
@@ -247,6 +252,19 @@ def test_what_decides_between_candidates():
     shut = extract_events(Article(text="LANDIKOTAL: Pakistan closed the Torkham border with Afghanistan on Monday.",
                                   published=dt.date(2026, 2, 23)))
     assert shut["location"].tolist() == ["Torkham"]
+    # a later sentence dated well before the news tells its background, and so does an undated one after it
+    context = extract_events(Article(text="Pakistan's envoy visited Kabul on Thursday for talks with the Taliban. "
+                                          "On September 6, TTP fighters attacked two border posts in Chitral. "
+                                          "During the exchange of fire, 12 TTP terrorists were killed.",
+                                     published=dt.date(2023, 9, 22)))
+    assert context["event_type"].tolist() == ["high_level_visit"]
+    # "Azizi's visit comes as …", "must travel to India": no new visit
+    for text in ("Afghan minister Azizi arrived in New Delhi on Wednesday. India and Afghanistan agreed on trade on Monday. "
+                 "Azizi's visit comes as Pakistan keeps its border with Afghanistan shut.",
+                 "All Afghan nationals must travel to India on e-visas only, the Indian government said on Wednesday."):
+        visits = extract_events(Article(text=text, published=dt.date(2025, 11, 25)))
+        assert (visits["event_type"] == "high_level_visit").sum() <= 1 and "must" not in " ".join(
+            visits.loc[visits["event_type"] == "high_level_visit", "evidence"])
     # a strike is between the two states named nearest it; a third that condemns it is not a party
     strike = extract_events(Article(text="India on Sunday strongly condemned Pakistan's airstrikes on Afghan territory.",
                                     published=dt.date(2026, 2, 22)))

@@ -41,7 +41,7 @@ CANDIDATE_COLUMNS = [*COLUMNS, "evidence", "extract_confidence", "rules"]
 STATE_NAMES = {
     "PAK": r"pakistan(i|is|'s)?|islamabad|rawalpindi|\bispr\b|\bfo\b(?= spokes)|shehbaz|sharif|ishaq dar|\bdar\b|asim munir|"
            r"khawaja asif|\bisi\b",
-    "AFG": r"afghan(istan|s|istan's)?|kabul|taliban|islamic emirate|mujahid|muttaqi|haqqani|akhundzada|\biea\b",
+    "AFG": r"afghan(istan|s|istan's)?|kabul|taliban|islamic emirate|mujahid|muttaqi|haqqani|akhundzada|baradar|\biea\b",
     "IND": r"india(n|ns|'s)?|new delhi|\bdelhi\b|\bmea\b|jaishankar|modi|\bbsf\b|border security force|\biaf\b",
 }
 THIRD_PARTIES = (r"\b(US|U\.S\.|United States|American|China|Chinese|Russia|Russian|Iran|Iranian|Saudi|Qatar|Qatari|Turkey|"
@@ -83,13 +83,15 @@ NEAR_ONLY = {("diplomatic_downgrade", "deportation")}  # subsumed only within NE
 NEAR = 40
 LEAD_SENTENCES = 3  # a news report gives its new events in its first sentences ...
 LATE_MIN_STRENGTH = 2  # ... after them, only a pattern this strong makes a candidate (a weak one is context)
+STEP_BACK_DAYS = 3  # a later sentence dated this much before the news already given tells its background
 RECENT_DAYS = 60  # a news report's new events are this recent; an older dated mention is context
 UNDATED = "date: the publication day (no date in the text)"
 MIN_SECOND_STRENGTH = 2  # a sentence's second type needs a pattern at least this strong, elsewhere in it
 ACTOR_TYPES = ("high_level_visit", "talks", "agreement")
 INTENDED_TYPES = ("high_level_visit", "talks")  # announced or wished for, not yet held: no event
 BACKGROUND = (r"\b(had (been )?(closed|shut|signed|launched|agreed|deported|killed|erupted|broken out)|last (year|month)|in the past|"
-              r"previously|years ago|months ago|since 20\d\d|earlier this (year|month)|recent(ly)?|reached earlier)\b")
+              r"previously|years ago|months ago|since 20\d\d|earlier this (year|month)|reached earlier)\b")
+RECENT = r"\brecent(ly)?\b"  # before the act only: "India recently upgraded", "his recent visit" (not "involved in recent killings")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozens": None, "dozen": 12}
 KILLED = r"(killed|dead|died|martyred|lost their lives|deaths|fatalities)"
@@ -423,11 +425,17 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
     fallback = dyad or article_dyad(article.text)
     found: list[Candidate] = []
     last_date = None
+    in_context = False  # the sentence before told the past: an undated one after it goes on telling it
     for position, sentence in enumerate(sentences(_clean(article.text))):
         dated = date_of(sentence, article.published)
         if dated and (article.published - dated[0]).days > RECENT_DAYS:
-            continue  # dated long before the report: context, not news
-        types = [t for t in types_of(sentence) if not is_background(_up_to_clause_end(sentence, t[2]), article.published)]
+            continue  # dated long before the report: context
+        if (dated and last_date and (last_date[0] - dated[0]).days > STEP_BACK_DAYS) or (in_context and not dated):
+            in_context = True
+            continue  # a step back from the news already given, and what follows it undated: its background
+        in_context = False
+        types = [t for t in types_of(sentence) if not is_background(_up_to_clause_end(sentence, t[2]), article.published)
+                 and not re.search(RECENT, sentence[:t[2][0]], re.I)]
         if is_background(sentence, article.published) and not types:
             continue  # about the past: context, not news
         if dated and (last_date is None or dated[0] >= last_date[0]):
@@ -545,7 +553,8 @@ def _intended(sentence: str, span: tuple[int, int]) -> bool:
     tomorrow", "a willingness to engage in dialogue", "announced the visit of", "on the eve of the
     third round of talks"):
     a meeting or visit not yet held is not an event."""
-    return bool(re.search(r"\b(will|would|shall|to|towards|plans?|intends?|announc(ed|es)|(on the )?eve of|ahead of|if|unless)\s+"
+    return bool(re.search(r"\b(will|would|shall|must|should|may|might|to|towards|plans?|intends?|announc(ed|es)|(on the )?eve of|"
+                          r"ahead of|if|unless)\s+"
                           r"(\w+['’]?\w*[\s-]+){0,3}$", sentence[:span[0]], re.I))
 
 
@@ -567,7 +576,7 @@ def _pair_at(sentence: str, span: tuple[int, int]) -> str:
 def _referred_back(sentence: str, span: tuple[int, int]) -> bool:
     """'His visit comes amid …', 'this meeting was held behind closed doors': an undated mention of a
     visit or meeting the report has already given, not another."""
-    return bool(re.search(r"\b(his|her|their|its|the|this|that)\s+$", sentence[:span[0]], re.I))
+    return bool(re.search(r"(\b(his|her|their|its|the|this|that)|\w['’]s)\s+$", sentence[:span[0]], re.I))
 
 
 def _multilateral(sentence: str) -> bool:
