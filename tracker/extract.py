@@ -53,7 +53,7 @@ MULTILATERAL = (r"\b(SCO|Shanghai Cooperation Organi[sz]ation|[Ss]ummit|[Cc]onfe
 STATE_FORCE_ACT = (r"\b(pakistani|pakistan's|indian|india's|afghan|afghanistan's|taliban)\b[^.]{0,20}\b(strikes?|air ?strikes?|"
                    r"shelling|bombing|bombardment|forces|troops|jets|army|military)\b")
 OFFICE_TITLE = (r"\b\w+(-\w+)+ (division|desk|wing|bureau|department)\b|"
-                r"\b(division|desk|wing) (for|of|dealing with) (\w+,? (and )?){1,4}")  # states named in an office's title act not
+                r"\b(division|desk|wing) (for|of|dealing with) (\w+,? (and )?){1,4}")  # states in an office's title are not parties
 CAPITALS = {"PAK": r"islamabad|pakistan", "AFG": r"kabul|afghanistan", "IND": r"new delhi|delhi|india|goa"}
 GROUPS = {  # armed groups, and the dyad each bears on (the state it fights, the state it is said to operate from)
     "TTP": (r"\bttp\b|tehreek-?e-?taliban|tehrik-?i-?taliban|fitna al-?khawarij|khawarij|jamaat-ul-ahrar", "AFG-PAK"),
@@ -80,7 +80,7 @@ SUBSUMES = {  # a type that, in the same sentence, is part of another (a meeting
     "diplomatic_downgrade": ("deportation",),  # diplomats expelled are not a deportation of nationals (when near it)
 }
 NEAR_ONLY = {("diplomatic_downgrade", "deportation")}  # subsumed only within NEAR characters: elsewhere, visas cancelled are their own
-NEAR = 40
+NEAR = 40  # characters: words this close describe one act
 LEAD_SENTENCES = 3  # a news report gives its new events in its first sentences ...
 LATE_MIN_STRENGTH = 2  # ... after them, only a pattern this strong makes a candidate (a weak one is context)
 STEP_BACK_DAYS = 3  # a later sentence dated this much before the news already given tells its background
@@ -450,14 +450,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         pair = _dyad_of(sentence, named, fallback)
         if pair is None or (dyad and pair != dyad):
             continue
-        types = [t for t in types if not _a_cause(sentence, t[2])
-                 and not (t[0] in INTENDED_TYPES and _intended(sentence, t[2]))
-                 and not (t[0] == "ceasefire" and _kept_up(sentence, t[2]))
-                 and not (t[0] == "talks" and _multilateral(sentence))
-                 and not (t[0] in INTENDED_TYPES and position > 0 and not dated and _referred_back(sentence, t[2]))]
-        if re.search(STATE_FORCE_ACT, sentence, re.I):  # condemning the other's strike: a protest, not solidarity
-            types = [("diplomatic_protest", *t[1:]) if t[0] == "cooperative_statement" and re.match(r"condemn", sentence[t[2][0]:], re.I)
-                     else t for t in types]
+        types = [_as_reported(t, sentence) for t in types if _is_news(t, sentence, position, dated)]
         if position >= LEAD_SENTENCES:  # past the lead, a report's news gives way to context
             types = [t for t in types if t[1] >= LATE_MIN_STRENGTH]
         if not types:
@@ -466,12 +459,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         for candidate_type in types[1:]:  # further types where another part of the sentence says so
             if candidate_type[1] >= MIN_SECOND_STRENGTH and not any(_overlap(candidate_type[2], c[2]) for c in chosen):
                 chosen.append(candidate_type)
-        chosen = [c for c in chosen if not any(c[0] in SUBSUMES.get(other[0], ()) and (
-            (other[0], c[0]) not in NEAR_ONLY or abs(other[2][0] - c[2][0]) < NEAR) for other in chosen)]
-        chosen = [c for c in chosen if not (c[0] == "humanitarian_aid" and any(  # "a ban on the import of medicines": goods, not aid
-            o[0].startswith("trade_") and abs(o[2][0] - c[2][0]) < 40 for o in chosen))]
-        if not any(c in GROUPS for _, c in named) and re.search(STATE_FORCES_ON_POSTS, sentence, re.I):
-            chosen = [("border_clash", *c[1:]) if c[0] == "militant_attack" else c for c in chosen]  # forces, not a group
+        chosen = _one_sentence_types(chosen, sentence, named)
         when = dated or (last_date and (*last_date[:2], f"{last_date[2]} (from an earlier sentence)")) \
             or (article.published, "day", UNDATED)
         place, province = _place(sentence)
@@ -501,6 +489,40 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
     found = [c for c in found if not (c.event_type == "talks" and any(
         v.dyad == c.dyad and abs((v.date - c.date).days) <= 1 for v in visits))]  # talks held on a visit are the visit
     return _table(found, article)
+
+
+def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: int, dated) -> bool:
+    """Whether a type found in a sentence reports a new event, not its cause, an intention, a
+    ceasefire only kept up, a multilateral meeting, or a mention of a visit already given."""
+    event_type, _, span = found
+    return not (_a_cause(sentence, span)
+                or (event_type in INTENDED_TYPES and _intended(sentence, span))
+                or (event_type == "ceasefire" and _kept_up(sentence, span))
+                or (event_type == "talks" and _multilateral(sentence))
+                or (event_type in INTENDED_TYPES and position > 0 and not dated and _referred_back(sentence, span)))
+
+
+def _as_reported(found: tuple[str, int, tuple[int, int]], sentence: str) -> tuple[str, int, tuple[int, int]]:
+    """Condemning an attack is solidarity; condemning the other state's strike or forces, a protest."""
+    event_type, strength, span = found
+    if event_type == "cooperative_statement" and re.match(r"condemn", sentence[span[0]:], re.I) \
+            and re.search(STATE_FORCE_ACT, sentence, re.I):
+        return "diplomatic_protest", strength, span
+    return found
+
+
+def _one_sentence_types(chosen: list, sentence: str, named: list[tuple[int, str]]) -> list:
+    """The types a sentence keeps once they are read together: one that is part of another goes (a
+    meeting on a visit; diplomats expelled, not nationals deported, when the words are near); aid
+    words beside a trade measure are goods ("a ban on the import of medicines"); an attack on posts
+    by a state's forces, with no group named, is a clash."""
+    chosen = [c for c in chosen if not any(c[0] in SUBSUMES.get(other[0], ()) and (
+        (other[0], c[0]) not in NEAR_ONLY or abs(other[2][0] - c[2][0]) < NEAR) for other in chosen)]
+    chosen = [c for c in chosen if not (c[0] == "humanitarian_aid" and any(
+        o[0].startswith("trade_") and abs(o[2][0] - c[2][0]) < NEAR for o in chosen))]
+    if not any(c in GROUPS for _, c in named) and re.search(STATE_FORCES_ON_POSTS, sentence, re.I):
+        chosen = [("border_clash", *c[1:]) if c[0] == "militant_attack" else c for c in chosen]
+    return chosen
 
 
 def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> bool:
