@@ -100,12 +100,13 @@ DATELINE = (rf"^\s*[A-Z][A-Za-z]+( [A-Z][A-Za-z]+)?(/[A-Z][A-Za-z]+)?( \[[^\]]*\
             rf"(,? (({MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({MONTHS}))(,? \d{{4}})?)?"
             r"(\s*\([^)]*\)\s*(:|—|–|-{1,2})?|\s*(:|—|–|-{1,2}))\s*")  # "ISLAMABAD (AP) —", "New Delhi [India], December 22 (ANI):"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+DAYS_BACK = r"(a|one|two|three) days? (earlier|before)|the previous day|the day before"
 DATE_PATTERNS = [  # each found expression is resolved by dateparser against the publication date
     rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b\.?(,? \d{{4}}\b)?",
     rf"\b({MONTHS})\.? \d{{1,2}}(st|nd|rd|th)?\b(,? \d{{4}}\b)?",
     r"\b(yesterday|today|last night|tonight|this morning)\b",
     r"\b(last|this) week\b",
-    r"\b((a|one|two|three) days? (earlier|before)|the previous day|the day before)\b",  # counted back from publication
+    rf"\b({DAYS_BACK})\b",  # counted back from publication
 ]
 
 
@@ -375,9 +376,8 @@ def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | Non
             text = match.group(0)
             if text in ("last night", "tonight"):
                 day = published - dt.timedelta(days=1) if text == "last night" else published
-            elif re.match(r"(a|one|two|three) days? (earlier|before)|the previous day|the day before", text):
-                back = {"a": 1, "one": 1, "two": 2, "three": 3}.get(text.split()[0], 1)
-                day = published - dt.timedelta(days=back)
+            elif re.fullmatch(DAYS_BACK, text):
+                day = published - dt.timedelta(days=NUMBER_WORDS.get(text.split()[0], 1))  # "a day", "the day before": 1
             else:
                 resolved = _resolve(text, published)
                 if not resolved:
