@@ -198,6 +198,25 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
      "high_level_visit"),
     ("Attacks on border posts by the Afghan Taliban killed three Pakistani soldiers on Monday.", {"border_clash"},
      "militant_attack"),
+    # session 7: not done, offered, habitual, an earlier month's, a third country's act
+    ("Pakistan did not close the Torkham border on Monday, officials said.", set(), "border_closure"),
+    ("The trip was delayed on Monday when a waiver was not granted to Muttaqi by India.", set(), "trade_easing"),
+    ("India on Monday expressed readiness to provide a wide range of humanitarian assistance to Afghanistan.", set(),
+     "humanitarian_aid"),
+    ("India has repeatedly attempted to resolve this issue through dialogue with Pakistan, Singh said on Monday.", set(),
+     "talks"),
+    ("Pakistan and Afghanistan held talks in Riyadh on Sunday to ease the strain after April's border clashes.", {"talks"},
+     "border_clash"),
+    ("Her visit to Kabul on Monday came at a time when the TTP announced an end to its ceasefire with Pakistan.",
+     {"high_level_visit"}, "ceasefire"),
+    ("The Taliban seek ties with China, the first country to appoint an ambassador to Kabul, on Monday.", set(),
+     "diplomatic_upgrade"),
+    ("Pakistan has seen hundreds of thousands of Afghan migrants expelled since April, Kabul said on Monday.", set(),
+     "deportation"),
+    ("India issued flood alerts to Pakistan on Monday, warning of a high probability of flooding in the Tawi.",
+     {"cooperative_statement"}, "threat"),
+    ("Pakistan on Monday announced a 10 per cent processing fee on goods under the Afghan transit trade agreement.",
+     {"trade_restriction"}, "trade_easing"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -228,6 +247,10 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Pakistan on Monday closed the Wagah border post, cancelled visas given to Indian nationals under the SAARC "
      "scheme and declared India's defence advisers persona non grata.", "deportation"),
     ("Following the Pakistani strikes on Afghan soil, Afghanistan's Mujahid on Monday condemned the attack.", "diplomatic_protest"),
+    ("Pakistan registered a formal protest with Afghan authorities on Monday over the consul general's behaviour.",
+     "diplomatic_protest"),
+    ("Pakistan's military said on Monday that the suicide attack was planned in neighbouring Afghanistan.", "diplomatic_protest"),
+    ("Pakistan's caretaker government on Monday banned 212 items of Afghan transit trade.", "trade_restriction"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)))["event_type"])

@@ -88,9 +88,12 @@ RECENT_DAYS = 60  # a news report's new events are this recent; an older dated m
 UNDATED = "date: the publication day (no date in the text)"
 MIN_SECOND_STRENGTH = 2  # a sentence's second type needs a pattern at least this strong, elsewhere in it
 ACTOR_TYPES = ("high_level_visit", "talks", "agreement")
+THIRD_PARTY_TYPES = ("diplomatic_upgrade", "diplomatic_downgrade", "humanitarian_aid", "trade_easing", "trade_restriction",
+                     "agreement", "agreement_suspension", "deportation", "border_closure", "border_reopening")
 INTENDED_TYPES = ("high_level_visit", "talks")  # announced or wished for, not yet held: no event
 BACKGROUND = (r"\b(had (been )?(closed|shut|signed|launched|agreed|deported|killed|erupted|broken out)|last (year|month)|in the past|"
-              r"previously|years ago|months ago|since 20\d\d|earlier this (year|month)|reached earlier)\b")
+              r"previously|repeatedly|years ago|months ago|since 20\d\d|since (january|february|march|april|june|july|august|september|"
+              r"october|november|december)|earlier this (year|month)|reached earlier)\b")
 RECENT = r"\brecent(ly)?\b"  # before the act only: "India recently upgraded", "his recent visit" (not "involved in recent killings")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozens": None, "dozen": 12}
@@ -435,7 +438,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
             continue  # a step back from the news already given, and what follows it undated: its background
         in_context = False
         types = [t for t in types_of(sentence) if not is_background(_up_to_clause_end(sentence, t[2]), article.published)
-                 and not re.search(RECENT, sentence[:t[2][0]], re.I)]
+                 and not re.search(RECENT, sentence[:t[2][0]], re.I) and not _of_an_earlier_month(sentence, t[2], article.published)]
         if is_background(sentence, article.published) and not types:
             continue  # about the past: context, not news
         if dated and (last_date is None or dated[0] >= last_date[0]):
@@ -463,7 +466,8 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         when = dated or (last_date and (*last_date[:2], f"{last_date[2]} (from an earlier sentence)")) \
             or (article.published, "day", UNDATED)
         place, province = _place(sentence)
-        chosen = [c for c in chosen if c[0] != "high_level_visit" or _visits_the_dyad(sentence, pair, named)]
+        chosen = [c for c in chosen if (c[0] != "high_level_visit" or _visits_the_dyad(sentence, pair, named))
+                  and not _a_third_party_acts(sentence, c)]
         for event_type, strength, span in chosen:
             event_pair, pair_rule = pair, f"dyad: {pair}"
             if event_type in ("cross_border_strike", "border_clash") and len({c for _, c in named if c in STATE_NAMES}) == 3:
@@ -495,7 +499,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
     """Whether a type found in a sentence reports a new event, not its cause, an intention, a
     ceasefire only kept up, a multilateral meeting, or a mention of a visit already given."""
     event_type, _, span = found
-    return not (_a_cause(sentence, span)
+    return not (_a_cause(sentence, span) or _negated(sentence, span) or _offered(sentence, span)
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or (event_type == "talks" and _multilateral(sentence))
@@ -544,6 +548,18 @@ def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> 
     return visitor is None or _place_country(sentence[visit.end():visit.end() + 40]) != visitor
 
 
+def _a_third_party_acts(sentence: str, found: tuple[str, int, tuple[int, int]]) -> bool:
+    """'… ties with China, the first country to formally appoint an ambassador to Kabul': the country
+    named nearest before the act is a third one, so the act is not the dyad's."""
+    event_type, _, span = found
+    if event_type in THIRD_PARTY_TYPES:
+        before = sentence[:span[0]]
+        third = [m.end() for m in re.finditer(THIRD_PARTIES, before)]
+        ours = [m.end() for pattern in STATE_NAMES.values() for m in re.finditer(pattern, before, re.I)]
+        return bool(third) and max(third) > max(ours, default=-1)
+    return False
+
+
 def _place_country(text: str) -> str | None:
     """The country of the first gazetteer place named in `text`."""
     return next((country for _, pattern, _, country in gazetteer() if pattern.search(text)), None)
@@ -566,8 +582,27 @@ def _a_cause(sentence: str, span: tuple[int, int]) -> bool:
     ("… reopened following clashes", "due to an exchange of fire", "comes a week after he met"):
     background, not another event."""
     return bool(re.search(r"\b(following|follows|followed|due to|because of|in response to|amid|in retaliation (to|for)|"
-                          r"in the aftermath of|since the|subsequent|(comes|came) [^,.;]{0,25}\bafter|(comes|came) (even )?as)\b[^,.;]{0,80}$",
+                          r"in the aftermath of|since the|subsequent|at a time when|(comes|came) [^,.;]{0,25}\bafter|(comes|came) (even )?as)\b[^,.;]{0,80}$",
                           sentence[:span[1]], re.I))
+
+
+def _of_an_earlier_month(sentence: str, span: tuple[int, int], published: dt.date) -> bool:
+    """'after October's border clashes' in a December report: an earlier month's act, named as such."""
+    month = re.search(rf"\b({MONTHS})['’]s\s+(\w+[\s-]+){{0,2}}$", sentence[:span[0]], re.I)
+    return bool(month) and dt.datetime.strptime(month.group(1)[:3], "%b").month != published.month
+
+
+def _negated(sentence: str, span: tuple[int, int]) -> bool:
+    """'did not close', 'no talks were held', 'a waiver was not granted': the act did not happen."""
+    return bool(re.search(r"\b(not|never|no|neither|nor)\s+(\w+\s+)?$|n['’]t\s+(\w+\s+)?$", sentence[:span[0]], re.I)
+                or re.match(r"\W*(\w+\W+)?(was|were|is|are|has been|have been|had been) (not|never)\b", sentence[span[1]:], re.I))
+
+
+def _offered(sentence: str, span: tuple[int, int]) -> bool:
+    """'expressed readiness to provide a wide range of humanitarian assistance', 'is willing to
+    reopen': offered, not done."""
+    return bool(re.search(r"\b(ready|readiness|willing(ness)?|prepared|keen|eager|desire|wish(es)?|hopes?|hoped) to\s+"
+                          r"(\w+['’]?\w*[\s-]+){0,6}$", sentence[:span[0]], re.I))
 
 
 def _intended(sentence: str, span: tuple[int, int]) -> bool:
