@@ -192,7 +192,8 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
     ("Pakistan and Afghanistan agreed on Monday to strengthen bilateral cooperation.", set(), "agreement"),
     ("Afghanistan's ban on the import of medicines from Pakistan took effect on Monday.", {"trade_restriction"},
      "humanitarian_aid"),
-    ("Pakistan warned Kabul on Monday, on the eve of the third round of talks with Afghanistan.", {"threat"}, "talks"),
+    ("Pakistan warned Kabul of retaliation on Monday, on the eve of the third round of talks with Afghanistan.", {"threat"},
+     "talks"),
     ("If the negotiations with Afghanistan fail, Pakistan will respond, Asif said on Monday.", set(), "talks"),
     ("Pakistan's Foreign Office on Monday announced the visit of Afghan Foreign Minister Muttaqi to Islamabad.", set(),
      "high_level_visit"),
@@ -217,6 +218,15 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
      {"cooperative_statement"}, "threat"),
     ("Pakistan on Monday announced a 10 per cent processing fee on goods under the Afghan transit trade agreement.",
      {"trade_restriction"}, "trade_easing"),
+    ("Speaking at a meeting with industrialists on Monday, Baradar accused Pakistan of undermining Afghan trade.",
+     {"diplomatic_protest"}, "talks"),
+    ("The Taliban on Monday accused Pakistan of airstrikes on Kabul, as clashes between the two entered a third week.",
+     {"cross_border_strike", "diplomatic_protest"}, "border_clash"),
+    ("Pakistan will release 200 Indian fishermen as a humanitarian gesture, Bilawal announced on Monday.", set(),
+     "humanitarian_aid"),
+    ("Floods hit Pakistan on Monday and international aid began trickling in, as Modi sent condolences.", set(),
+     "humanitarian_aid"),
+    ("An earlier visit to India by Muttaqi was called off, officials said on Monday.", set(), "high_level_visit"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -251,6 +261,11 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
      "diplomatic_protest"),
     ("Pakistan's military said on Monday that the suicide attack was planned in neighbouring Afghanistan.", "diplomatic_protest"),
     ("Pakistan's caretaker government on Monday banned 212 items of Afghan transit trade.", "trade_restriction"),
+    ("India had carried out precision strikes on nine sites in Pakistan early on Monday, the army said.", "cross_border_strike"),
+    ("Baradar on Monday gave importers three months to end all business dealings with Pakistan.", "trade_restriction"),
+    ("Khawaja Asif on Monday hinted at the possibility of cross-border strikes on hideouts in Afghanistan.", "threat"),
+    ("The previously issued visas to all Afghan nationals who are not in India stand invalidated, India said on Monday.",
+     "deportation"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)))["event_type"])

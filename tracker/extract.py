@@ -92,9 +92,9 @@ THIRD_PARTY_TYPES = ("diplomatic_upgrade", "diplomatic_downgrade", "humanitarian
                      "agreement", "agreement_suspension", "deportation", "border_closure", "border_reopening")
 INTENDED_TYPES = ("high_level_visit", "talks")  # announced or wished for, not yet held: no event
 BACKGROUND = (r"\b(had (been )?(closed|shut|signed|launched|agreed|deported|killed|erupted|broken out)|last (year|month)|in the past|"
-              r"previously|repeatedly|years ago|months ago|since 20\d\d|since (january|february|march|april|june|july|august|september|"
+              r"(?<!the )previously|repeatedly|years ago|months ago|since 20\d\d|since (january|february|march|april|june|july|august|september|"
               r"october|november|december)|earlier this (year|month)|reached earlier)\b")
-RECENT = r"\brecent(ly)?\b"  # before the act only: "India recently upgraded", "his recent visit" (not "involved in recent killings")
+RECENT = r"\b(recent(ly)?|(an|the|his|her|its|their) earlier|previous)\b"  # before the act only: "India recently upgraded", "his recent visit" (not "involved in recent killings")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozens": None, "dozen": 12}
 KILLED = r"(killed|dead|died|martyred|lost their lives|deaths|fatalities)"
@@ -404,7 +404,13 @@ def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | Non
 
 def is_background(sentence: str, published: dt.date) -> bool:
     years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", sentence)]
-    return bool(re.search(BACKGROUND, sentence, re.I) or _pluperfect(sentence)) or (bool(years) and max(years) < published.year - 0)
+    told_earlier = _pluperfect(sentence) and not _dated_within(sentence, published, STEP_BACK_DAYS)  # "had conducted … on Wednesday"
+    return bool(re.search(BACKGROUND, sentence, re.I) or told_earlier) or (bool(years) and max(years) < published.year - 0)
+
+
+def _dated_within(sentence: str, published: dt.date, days: int) -> bool:
+    dated = date_of(sentence, published)
+    return bool(dated) and dated[1] == "day" and (published - dated[0]).days <= days
 
 
 def _up_to_clause_end(sentence: str, span: tuple[int, int]) -> str:
@@ -499,10 +505,10 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
     """Whether a type found in a sentence reports a new event, not its cause, an intention, a
     ceasefire only kept up, a multilateral meeting, or a mention of a visit already given."""
     event_type, _, span = found
-    return not (_a_cause(sentence, span) or _negated(sentence, span) or _offered(sentence, span)
+    return not (_a_cause(sentence, span) or _a_circumstance(sentence, span) or _a_denied_claim(sentence, span) or _negated(sentence, span) or _offered(sentence, span)
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
-                or (event_type == "talks" and _multilateral(sentence))
+                or (event_type == "talks" and (_multilateral(sentence) or _a_setting(sentence, span)))
                 or (event_type in INTENDED_TYPES and position > 0 and not dated and _referred_back(sentence, span)))
 
 
@@ -554,7 +560,8 @@ def _a_third_party_acts(sentence: str, found: tuple[str, int, tuple[int, int]]) 
     event_type, _, span = found
     if event_type in THIRD_PARTY_TYPES:
         before = sentence[:span[0]]
-        third = [m.end() for m in re.finditer(THIRD_PARTIES, before)]
+        third = [m.end() for m in re.finditer(rf"{THIRD_PARTIES}|\b(international|global)(?= (aid|assistance|relief|community|"
+                                              r"donors?|organi[sz]ations?|agencies)\b)", sentence) if m.end() <= span[0]]
         ours = [m.end() for pattern in STATE_NAMES.values() for m in re.finditer(pattern, before, re.I)]
         return bool(third) and max(third) > max(ours, default=-1)
     return False
@@ -598,11 +605,24 @@ def _negated(sentence: str, span: tuple[int, int]) -> bool:
                 or re.match(r"\W*(\w+\W+)?(was|were|is|are|has been|have been|had been) (not|never)\b", sentence[span[1]:], re.I))
 
 
+def _a_denied_claim(sentence: str, span: tuple[int, int]) -> bool:
+    """'Afghanistan termed Pakistan's claims of Indian missile strikes baseless': a claim denied."""
+    return bool(re.search(r"\b(claims?|reports?|allegations?|accusations?) (of|that)\s+(\S+\s+){0,4}$", sentence[:span[0]], re.I)
+                and re.search(r"\b(baseless|false|unfounded|fabricated|denied|deny|denies|rejected|rejects|dismissed)\b", sentence, re.I))
+
+
 def _offered(sentence: str, span: tuple[int, int]) -> bool:
     """'expressed readiness to provide a wide range of humanitarian assistance', 'is willing to
     reopen': offered, not done."""
     return bool(re.search(r"\b(ready|readiness|willing(ness)?|prepared|keen|eager|desire|wish(es)?|hopes?|hoped) to\s+"
                           r"(\w+['’]?\w*[\s-]+){0,6}$", sentence[:span[0]], re.I))
+
+
+def _a_circumstance(sentence: str, span: tuple[int, int]) -> bool:
+    """'… accused Pakistan of airstrikes, as clashes between the two entered their third week', 'will
+    release fishermen as a humanitarian gesture': what goes on around the news, or what it is called,
+    not another event."""
+    return bool(re.search(r"((^|[,;—–]\s*)as\s+(the\s+)?|\bas\s+an?\s+)(\w+[\s-]+)?$", sentence[:span[0]], re.I))
 
 
 def _intended(sentence: str, span: tuple[int, int]) -> bool:
@@ -634,6 +654,13 @@ def _referred_back(sentence: str, span: tuple[int, int]) -> bool:
     """'His visit comes amid …', 'this meeting was held behind closed doors': an undated mention of a
     visit or meeting the report has already given, not another."""
     return bool(re.search(r"(\b(his|her|their|its|the|this|that)|\w['’]s)\s+$", sentence[:span[0]], re.I))
+
+
+def _a_setting(sentence: str, span: tuple[int, int]) -> bool:
+    """'Speaking at a meeting with industrialists, Baradar urged …': the meeting is where a statement
+    was made, not talks between the two."""
+    return bool(re.search(r"\b(speaking|addressing|said|told|remarks|statement|spoke)\s+(at|to|during|in)\s+(a|an|the)\s+(\w+[\s-]+){0,2}$",
+                          sentence[:span[0]], re.I))
 
 
 def _multilateral(sentence: str) -> bool:
