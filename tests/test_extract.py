@@ -227,6 +227,14 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
     ("Floods hit Pakistan on Monday and international aid began trickling in, as Modi sent condolences.", set(),
      "humanitarian_aid"),
     ("An earlier visit to India by Muttaqi was called off, officials said on Monday.", set(), "high_level_visit"),
+    ("Dar will make his much-awaited trip to Kabul tomorrow, the Foreign Office said on Monday.", set(), "high_level_visit"),
+    ("The FO spokesperson confirmed the date of the foreign minister's one-day visit to Kabul on Monday.", set(),
+     "high_level_visit"),
+    ("The DGMOs' talks on Monday focused on reinforcing the commitment to ceasefire between India and Pakistan.",
+     {"talks"}, "ceasefire"),
+    ("On Monday India and Pakistan exchanged lists of their nuclear installations as part of a bilateral agreement.",
+     {"cooperative_statement"}, "agreement"),
+    ("Efforts to resolve the prolonged closure of the Torkham border hit an impasse on Monday.", set(), "border_closure"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -264,6 +272,7 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("India had carried out precision strikes on nine sites in Pakistan early on Monday, the army said.", "cross_border_strike"),
     ("Baradar on Monday gave importers three months to end all business dealings with Pakistan.", "trade_restriction"),
     ("Khawaja Asif on Monday hinted at the possibility of cross-border strikes on hideouts in Afghanistan.", "threat"),
+    ("India has issued a notice to Pakistan for modification of the Indus Waters Treaty on Monday.", "diplomatic_protest"),
     ("The previously issued visas to all Afghan nationals who are not in India stand invalidated, India said on Monday.",
      "deportation"),
 ])
@@ -318,3 +327,9 @@ def test_what_decides_between_candidates():
                                         "His visit comes amid efforts to revive trade between India and Afghanistan.",
                                    published=dt.date(2025, 11, 25)))
     assert (visit["event_type"] == "high_level_visit").sum() == 1
+
+
+def test_earlier_this_week_is_a_day_between_the_weeks_monday_and_publication():
+    thursday = dt.date(2026, 2, 19)
+    day, precision, rule = date_of("Pakistan protested over an attack earlier this week.", thursday)
+    assert day == dt.date(2026, 2, 17) and precision == "day" and "check the day" in rule

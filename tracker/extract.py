@@ -108,7 +108,8 @@ DATE_PATTERNS = [  # each found expression is resolved by dateparser against the
     rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b\.?(,? \d{{4}}\b)?",
     rf"\b({MONTHS})\.? \d{{1,2}}(st|nd|rd|th)?\b(,? \d{{4}}\b)?",
     r"\b(yesterday|today|last night|tonight|this morning)\b",
-    r"\b(last|this) week\b",
+    r"(?<!earlier )\b(last|this) week\b",
+    r"\bearlier this week\b",  # between the week's Monday and the day before publication: the middle of it
     rf"\b({DAYS_BACK})\b",  # counted back from publication
 ]
 
@@ -379,6 +380,8 @@ def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | Non
             text = match.group(0)
             if text in ("last night", "tonight"):
                 day = published - dt.timedelta(days=1) if text == "last night" else published
+            elif text == "earlier this week":
+                day = published - dt.timedelta(days=max(1, (published.weekday() + 1) // 2))
             elif re.fullmatch(DAYS_BACK, text):
                 day = published - dt.timedelta(days=NUMBER_WORDS.get(text.split()[0], 1))  # "a day", "the day before": 1
             else:
@@ -386,7 +389,7 @@ def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | Non
                 if not resolved:
                     continue
                 day = resolved[0]
-            note = " (a week before publication; check the day)" if text.startswith(("last week", "this week")) else ""
+            note = " (a week before publication; check the day)" if text.startswith(("last week", "this week", "earlier this week")) else ""
             found.append((day, "day", f"date: '{text.strip()}'{note}"))
     for match in re.finditer(r"\b(" + "|".join(WEEKDAYS) + r")\b", lowered):
         back = (published.weekday() - WEEKDAYS.index(match.group(1))) % 7
@@ -505,7 +508,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
     """Whether a type found in a sentence reports a new event, not its cause, an intention, a
     ceasefire only kept up, a multilateral meeting, or a mention of a visit already given."""
     event_type, _, span = found
-    return not (_a_cause(sentence, span) or _a_circumstance(sentence, span) or _a_denied_claim(sentence, span) or _negated(sentence, span) or _offered(sentence, span)
+    return not (_a_cause(sentence, span) or _a_circumstance(sentence, span) or _ongoing(sentence, span) or _a_denied_claim(sentence, span) or _negated(sentence, span) or _offered(sentence, span)
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or (event_type == "talks" and (_multilateral(sentence) or _a_setting(sentence, span)))
@@ -605,6 +608,12 @@ def _negated(sentence: str, span: tuple[int, int]) -> bool:
                 or re.match(r"\W*(\w+\W+)?(was|were|is|are|has been|have been|had been) (not|never)\b", sentence[span[1]:], re.I))
 
 
+def _ongoing(sentence: str, span: tuple[int, int]) -> bool:
+    """'Efforts to resolve the prolonged closure of Torkham': a state of affairs going on, not a new act."""
+    return bool(re.search(r"\b(prolonged|ongoing|continued|continuing|protracted|lengthy|months-long|weeks-long|persisting)\s+"
+                          r"(\w+[\s-]+){0,1}$", sentence[:span[0]], re.I))
+
+
 def _a_denied_claim(sentence: str, span: tuple[int, int]) -> bool:
     """'Afghanistan termed Pakistan's claims of Indian missile strikes baseless': a claim denied."""
     return bool(re.search(r"\b(claims?|reports?|allegations?|accusations?) (of|that)\s+(\S+\s+){0,4}$", sentence[:span[0]], re.I)
@@ -622,7 +631,9 @@ def _a_circumstance(sentence: str, span: tuple[int, int]) -> bool:
     """'… accused Pakistan of airstrikes, as clashes between the two entered their third week', 'will
     release fishermen as a humanitarian gesture': what goes on around the news, or what it is called,
     not another event."""
-    return bool(re.search(r"((^|[,;—–]\s*)as\s+(the\s+)?|\bas\s+an?\s+)(\w+[\s-]+)?$", sentence[:span[0]], re.I))
+    return bool(re.search(r"((^|[,;—–]\s*)as\s+(the\s+)?|\bas\s+an?\s+)(\w+[\s-]+)?$", sentence[:span[0]], re.I)
+                or re.search(r"\b(as part of|under|in line with|in accordance with)\s+(a|an|the|its|their)\s+(\w+[\s-]+){0,3}$",
+                             sentence[:span[0]], re.I))
 
 
 def _intended(sentence: str, span: tuple[int, int]) -> bool:
@@ -632,14 +643,17 @@ def _intended(sentence: str, span: tuple[int, int]) -> bool:
     a meeting or visit not yet held is not an event."""
     return bool(re.search(r"\b(will|would|shall|must|should|may|might|to|towards|plans?|intends?|announc(ed|es)|(on the )?eve of|"
                           r"ahead of|if|unless)\s+"
-                          r"(\w+['’]?\w*[\s-]+){0,3}$", sentence[:span[0]], re.I))
+                          r"(\w+['’]?\w*[\s-]+){0,3}$", sentence[:span[0]], re.I)
+                or re.search(r"\b(tomorrow|next (week|month)|later this (week|month)|upcoming|scheduled (to|for)|expected to|"
+                             r"(the )?dates? (of|for) (the |his |her )?(\w+ ){0,2}\w+['’]s)\b",
+                             sentence, re.I))
 
 
 def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
     """Whether a ceasefire is only being kept or reinforced ("agreed to maintain the ceasefire",
     "to reinforce the ceasefire agreement reached in Doha"): the ceasefire is not new."""
     return bool(re.search(r"\b(maintain|uphold|observ|respect|reinforc|consolidat|preserv|implement|monitor)\w*\s+"
-                          r"(the |a |an |its |commitment to (the )?)?((existing|fragile|current|ongoing|temporary)\s+)?$",
+                          r"(the |a |an |its )?(commitment to (the )?)?((existing|fragile|current|ongoing|temporary)\s+)?$",
                           sentence[:span[0]], re.I))
 
 
