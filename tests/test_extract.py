@@ -235,6 +235,8 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
     ("On Monday India and Pakistan exchanged lists of their nuclear installations as part of a bilateral agreement.",
      {"cooperative_statement"}, "agreement"),
     ("Efforts to resolve the prolonged closure of the Torkham border hit an impasse on Monday.", set(), "border_closure"),
+    ("Asif said on Monday the current ceasefire with Afghanistan technically stands.", set(), "ceasefire"),
+    ("The prime minister, chairing a meeting on Afghan coal imports on Monday, voiced concern over prices.", set(), "talks"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])

@@ -610,7 +610,7 @@ def _negated(sentence: str, span: tuple[int, int]) -> bool:
 
 def _ongoing(sentence: str, span: tuple[int, int]) -> bool:
     """'Efforts to resolve the prolonged closure of Torkham': a state of affairs going on, not a new act."""
-    return bool(re.search(r"\b(prolonged|ongoing|continued|continuing|protracted|lengthy|months-long|weeks-long|persisting)\s+"
+    return bool(re.search(r"\b(prolonged|ongoing|continued|continuing|protracted|lengthy|months-long|weeks-long|persisting|current)\s+"
                           r"(\w+[\s-]+){0,1}$", sentence[:span[0]], re.I))
 
 
@@ -673,7 +673,8 @@ def _referred_back(sentence: str, span: tuple[int, int]) -> bool:
 def _a_setting(sentence: str, span: tuple[int, int]) -> bool:
     """'Speaking at a meeting with industrialists, Baradar urged …': the meeting is where a statement
     was made, not talks between the two."""
-    return bool(re.search(r"\b(speaking|addressing|said|told|remarks|statement|spoke)\s+(at|to|during|in)\s+(a|an|the)\s+(\w+[\s-]+){0,2}$",
+    return bool(re.search(r"\b((speaking|addressing|said|told|remarks|statement|spoke)\s+(at|to|during|in)|told|addressed|chairing|chaired|"
+                          r"presid(ing|ed) over)\s+(a|an|the)\s+(\w+[\s-]+){0,2}$",
                           sentence[:span[0]], re.I))
 
 
