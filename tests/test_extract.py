@@ -335,3 +335,19 @@ def test_earlier_this_week_is_a_day_between_the_weeks_monday_and_publication():
     thursday = dt.date(2026, 2, 19)
     day, precision, rule = date_of("Pakistan protested over an attack earlier this week.", thursday)
     assert day == dt.date(2026, 2, 17) and precision == "day" and "check the day" in rule
+
+
+def test_the_documented_figures_are_the_evaluations():
+    """docs/extraction.md's "now" column is what extract-eval prints today, set by set."""
+    import re
+
+    from tracker.paths import ROOT
+
+    table = (ROOT / "docs" / "extraction.md").read_text(encoding="utf-8").split("| set |")[1].split("\n\n")[0]
+    documented = {m[0]: (float(m[1]), float(m[2])) for m in re.findall(r"^\| (\w+) \|.*\| ([\d.]+)% / ([\d.]+)% \|$", table, re.M)}
+    articles = gold_articles()
+    splits = {a["split"] for a in articles}
+    assert set(documented) == splits | {"all"}
+    for split, (precision, recall) in documented.items():
+        report = evaluate([a for a in articles if split in ("all", a["split"])]).set_index("measure")["percent"]
+        assert (report["events: precision"], report["events: recall"]) == (precision, recall), split
