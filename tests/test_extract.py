@@ -237,6 +237,15 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
     ("Efforts to resolve the prolonged closure of the Torkham border hit an impasse on Monday.", set(), "border_closure"),
     ("Asif said on Monday the current ceasefire with Afghanistan technically stands.", set(), "ceasefire"),
     ("The prime minister, chairing a meeting on Afghan coal imports on Monday, voiced concern over prices.", set(), "talks"),
+    # session 8: a place after "to" is not an intention; not aware of; a treaty of 1893; a state of affairs
+    ("India's ambassador to Qatar held talks with a Taliban leader in Doha on Monday.", {"talks"}, "high_level_visit"),
+    ("The Foreign Office said on Monday it was not aware of the reported talks with Afghanistan.", set(), "talks"),
+    ("The Durand Line Agreement between Afghanistan and Pakistan was signed back in 1893.", set(), "agreement"),
+    ("The Torkham crossing has been closed for more than two weeks, Pakistani traders said on Monday.", set(),
+     "border_closure"),
+    ("Pakistan and Afghanistan agreed to a truce, but the crossings remain closed, traders said on Monday.", set(),
+     "border_closure"),
+    ("Pakistan claimed on Monday that many Afghan fighters died in the latest round of strikes.", set(), "talks"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -277,6 +286,11 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("India has issued a notice to Pakistan for modification of the Indus Waters Treaty on Monday.", "diplomatic_protest"),
     ("The previously issued visas to all Afghan nationals who are not in India stand invalidated, India said on Monday.",
      "deportation"),
+    ("Pakistan and Afghanistan on Monday declared a temporary pause in escalating fighting.", "ceasefire"),
+    ("Afghanistan's operation against Pakistani posts has now been halted, Mujahid said on Monday.", "ceasefire"),
+    ("Under the agreement signed with Afghanistan on Monday, Pakistan's tariffs will be lowered to 27%.", "trade_easing"),
+    ("Intense fighting broke out on Monday between Pakistani forces and the Afghan Taliban at the border.", "border_clash"),
+    ("Pakistan on Monday upgraded its Kabul post to full ambassadorial status.", "diplomatic_upgrade"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)))["event_type"])
@@ -329,6 +343,25 @@ def test_what_decides_between_candidates():
                                         "His visit comes amid efforts to revive trade between India and Afghanistan.",
                                    published=dt.date(2025, 11, 25)))
     assert (visit["event_type"] == "high_level_visit").sum() == 1
+
+
+def test_a_date_a_comparison_counts_from_is_not_the_sentences_date():
+    from tracker.extract import date_of
+
+    assert date_of("It was the first meeting since the Taliban took over on August 15.", dt.date(2021, 8, 31)) is None
+    assert date_of("They met on Monday, the first time since the takeover on August 15.", dt.date(2021, 8, 31))[0] == \
+        dt.date(2021, 8, 30)
+
+
+def test_a_hard_wrapped_paste_is_read_as_whole_sentences():
+    wrapped = ("KABUL (AP) — Pakistan and Afghanistan on Wednesday declared\na temporary pause in fighting, two days\n"
+               "after Kabul blamed Islamabad for a deadly airstrike in the\nAfghan capital that it said killed 400 people.")
+    found = extract_events(Article(text=wrapped, published=dt.date(2026, 3, 19)))
+    assert "ceasefire" in set(found["event_type"])
+    assert all("\n" not in evidence for evidence in found["evidence"])
+    headline = extract_events(Article(text="Pakistan closes Torkham\nPakistan closed Torkham on Monday.",
+                                      published=dt.date(2025, 5, 27)))
+    assert headline["evidence"].tolist() == ["Pakistan closed Torkham on Monday."]
 
 
 def test_earlier_this_week_is_a_day_between_the_weeks_monday_and_publication():

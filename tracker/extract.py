@@ -197,7 +197,18 @@ def _page_text(page: str) -> tuple[str, dict[str, str]]:
 def _clean(text: str) -> str:
     text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", text, flags=re.S | re.I)
     text = text.replace("\u00a0", " ").replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return re.sub(r"[ \t]+", " ", text).strip()
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    return "\n\n".join(_unwrapped(paragraph) for paragraph in re.split(r"\n\s*\n", text))
+
+
+def _unwrapped(paragraph: str) -> str:
+    """A paragraph hard-wrapped at a line width (most of its lines end inside a sentence) as one line;
+    a line break before a lower-case word is inside a sentence in any paragraph."""
+    lines = paragraph.split("\n")
+    inside = sum(not re.search(r"[.!?:\"')\]]\s*$", line) for line in lines[:-1])
+    if len(lines) >= 3 and inside >= 2 * (len(lines) - 1) / 3:
+        return " ".join(line.strip() for line in lines)
+    return re.sub(r"\s*\n\s*(?=[a-z])", " ", paragraph)
 
 
 def _iso_day(text: str | None) -> dt.date | None:
@@ -374,7 +385,7 @@ def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | Non
     Of several ("on Wednesday, after the April 22 attack") the latest not after publication: a news
     sentence reports its new event beside older ones."""
     lowered = sentence.lower()
-    found: list[tuple[dt.date, str, str]] = []
+    found: list[tuple[dt.date, str, str, int]] = []  # (day, precision, rule, where)
     for pattern in DATE_PATTERNS:
         for match in re.finditer(pattern, lowered):
             text = match.group(0)
@@ -390,23 +401,30 @@ def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | Non
                     continue
                 day = resolved[0]
             note = " (a week before publication; check the day)" if text.startswith(("last week", "this week", "earlier this week")) else ""
-            found.append((day, "day", f"date: '{text.strip()}'{note}"))
+            found.append((day, "day", f"date: '{text.strip()}'{note}", match.start()))
     for match in re.finditer(r"\b(" + "|".join(WEEKDAYS) + r")\b", lowered):
         back = (published.weekday() - WEEKDAYS.index(match.group(1))) % 7
-        found.append((published - dt.timedelta(days=back), "day", f"date: '{match.group(1)}' (the last before publication)"))
-    found = [f for f in found if f[0] <= published]
+        found.append((published - dt.timedelta(days=back), "day", f"date: '{match.group(1)}' (the last before publication)",
+                      match.start()))
+    found = [f for f in found if f[0] <= published and not _since(lowered, f[3])]
     if found:
-        return max(found, key=lambda f: f[0])
+        return max(found, key=lambda f: f[0])[:3]
     month = re.search(rf"\b(in|since|during|early|late|mid-?|this|a|last) ?({MONTHS})\b(?! \d)", lowered)
-    if month:
+    if month and not _since(lowered, month.start(2)):
         resolved = _resolve(f"1 {month.group(2)}", published)
         if resolved:
             return resolved[0].replace(day=1), "month", f"date: '{month.group(2)}' (month only)"
     return None
 
 
+def _since(lowered: str, start: int) -> bool:
+    """'the first engagement since the Taliban took over on August 15': the date a comparison counts
+    from, not the sentence's own."""
+    return bool(re.search(r"\bsince\b[^,;.()]{0,60}$", lowered[:start]))
+
+
 def is_background(sentence: str, published: dt.date) -> bool:
-    years = [int(y) for y in re.findall(r"\b(20\d\d|19\d\d)\b", sentence)]
+    years = [int(y) for y in re.findall(r"\b(20\d\d|1[89]\d\d)\b", sentence)]
     told_earlier = _pluperfect(sentence) and not _dated_within(sentence, published, STEP_BACK_DAYS)  # "had conducted … on Wednesday"
     return bool(re.search(BACKGROUND, sentence, re.I) or told_earlier) or (bool(years) and max(years) < published.year - 0)
 
@@ -605,13 +623,20 @@ def _of_an_earlier_month(sentence: str, span: tuple[int, int], published: dt.dat
 def _negated(sentence: str, span: tuple[int, int]) -> bool:
     """'did not close', 'no talks were held', 'a waiver was not granted': the act did not happen."""
     return bool(re.search(r"\b(not|never|no|neither|nor)\s+(\w+\s+)?$|n['’]t\s+(\w+\s+)?$", sentence[:span[0]], re.I)
+                or re.search(r"\b(not aware of|unaware of|no (knowledge|information) (of|about))\s+(\w+\s+){0,3}$", sentence[:span[0]], re.I)
                 or re.match(r"\W*(\w+\W+)?(was|were|is|are|has been|have been|had been) (not|never)\b", sentence[span[1]:], re.I))
 
 
 def _ongoing(sentence: str, span: tuple[int, int]) -> bool:
-    """'Efforts to resolve the prolonged closure of Torkham': a state of affairs going on, not a new act."""
+    """'Efforts to resolve the prolonged closure of Torkham', 'crossings remain closed', 'has been
+    closed for more than two weeks': a state of affairs going on, not a new act."""
+    before, upto, after = sentence[:span[0]], sentence[:span[1]], sentence[span[1]:]
     return bool(re.search(r"\b(prolonged|ongoing|continued|continuing|protracted|lengthy|months-long|weeks-long|persisting|current)\s+"
-                          r"(\w+[\s-]+){0,1}$", sentence[:span[0]], re.I))
+                          r"(\w+[\s-]+){0,1}$", before, re.I)
+                or re.search(r"\bremain(s|ed|ing)?\s+\w+$", upto, re.I)  # "crossings remain closed"
+                or (re.search(r"\b(has|have) (now |already )?been\s+\w+$", upto, re.I)  # "has been closed for more than two weeks"
+                    and re.match(r"\W*(\w+\W+){0,3}?(for (more than |over |nearly |almost |about |the (past|last) )?(\w+ )?(days|weeks|months|years)|since)\b",
+                                 after, re.I)))
 
 
 def _a_denied_claim(sentence: str, span: tuple[int, int]) -> bool:
@@ -641,7 +666,7 @@ def _intended(sentence: str, span: tuple[int, int]) -> bool:
     tomorrow", "a willingness to engage in dialogue", "announced the visit of", "on the eve of the
     third round of talks"):
     a meeting or visit not yet held is not an event."""
-    return bool(re.search(r"\b(will|would|shall|must|should|may|might|to|towards|plans?|intends?|announc(ed|es)|(on the )?eve of|"
+    return bool(re.search(r"\b(will|would|shall|must|should|may|might|to(?!\s+(?-i:[A-Z]))|towards|plans?|intends?|announc(ed|es)|(on the )?eve of|"
                           r"ahead of|if|unless)\s+"
                           r"(\w+['’]?\w*[\s-]+){0,3}$", sentence[:span[0]], re.I)
                 or re.search(r"\b(tomorrow|next (week|month)|later this (week|month)|upcoming|scheduled (to|for)|expected to|"
