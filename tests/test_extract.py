@@ -291,6 +291,7 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Under the agreement signed with Afghanistan on Monday, Pakistan's tariffs will be lowered to 27%.", "trade_easing"),
     ("Intense fighting broke out on Monday between Pakistani forces and the Afghan Taliban at the border.", "border_clash"),
     ("Pakistan on Monday upgraded its Kabul post to full ambassadorial status.", "diplomatic_upgrade"),
+    ("India sent 27 tonnes of relief material to Afghanistan on Monday.", "humanitarian_aid"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)))["event_type"])
@@ -343,6 +344,20 @@ def test_what_decides_between_candidates():
                                         "His visit comes amid efforts to revive trade between India and Afghanistan.",
                                    published=dt.date(2025, 11, 25)))
     assert (visit["event_type"] == "high_level_visit").sum() == 1
+
+
+def test_a_visit_already_named_is_one_visit_unless_the_sentence_says_it_took_place():
+    told = "Pakistan's foreign minister Dar flew to Kabul on Saturday. "
+    again = extract_events(Article(text=told + "Officials said on Saturday that Dar's visit to Kabul comes amid strained ties with Afghanistan.",
+                                   published=dt.date(2025, 4, 19)))
+    assert again["event_type"].tolist() == ["high_level_visit"]
+    held = extract_events(Article(text="Dar's visit to Kabul, long in planning, occurred as Pakistan enforces visas for Afghans.",
+                                  published=dt.date(2025, 4, 19)))
+    assert held["event_type"].tolist() == ["high_level_visit"]
+    these = extract_events(Article(text="Pakistan and Afghanistan held talks in Kabul on Monday. "
+                                        "\"Local people will be taken into confidence in these talks with Afghanistan,\" he said.",
+                                   published=dt.date(2025, 4, 19)))
+    assert these["event_type"].tolist() == ["talks"]
 
 
 def test_a_date_a_comparison_counts_from_is_not_the_sentences_date():
