@@ -692,7 +692,8 @@ def _pair_at(sentence: str, span: tuple[int, int]) -> str:
 def _referred_back(sentence: str, span: tuple[int, int]) -> bool:
     """'His visit comes amid …', 'this meeting was held behind closed doors': an undated mention of a
     visit or meeting the report has already given, not another."""
-    return bool(re.search(r"(\b(his|her|their|its|the|this|that|these|those)|\w['’]s)\s+$", sentence[:span[0]], re.I)
+    return bool(re.search(r"(\b(his|her|their|its|the|this|that|these|those)|\w['’]s)\s+"
+                          r"((first|latest|second|third|maiden|last|such|high-level|official|\w+-day)\s+){0,2}$", sentence[:span[0]], re.I)
                 and not re.match(r"[^.;]{0,40}?\b(occurred|took place)\b", sentence[span[1]:], re.I))  # "Dar's visit, long in planning, occurred as …"
 
 
