@@ -364,6 +364,16 @@ def test_a_visit_already_named_is_one_visit_unless_the_sentence_says_it_took_pla
     assert first["event_type"].tolist() == ["talks"]  # the visit it names is the one the lead gave, not a new one
 
 
+def test_a_counter_move_of_the_same_type_is_a_second_event():
+    text = ("India declared a Pakistani official at the High Commission in New Delhi persona non grata on Tuesday. "
+            "In response, Pakistan declared an Indian staff member in Islamabad persona non grata on Tuesday.")
+    both = extract_events(Article(text=text, published=dt.date(2025, 5, 14)))
+    assert both["event_type"].tolist() == ["diplomatic_downgrade", "diplomatic_downgrade"]
+    retold = extract_events(Article(text=text.replace("In response, Pakistan declared an Indian staff member in Islamabad",
+                                                      "The official was declared"), published=dt.date(2025, 5, 14)))
+    assert retold["event_type"].tolist() == ["diplomatic_downgrade"]
+
+
 def test_a_date_a_comparison_counts_from_is_not_the_sentences_date():
     from tracker.extract import date_of
 

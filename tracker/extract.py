@@ -511,7 +511,8 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
                 actor_level=_level(sentence) if event_type in ACTOR_TYPES else None,
                 rules=[f"type: {event_type} (strength {strength})", pair_rule, when[2], *actor_rules])
             same = next((c for c in found if c.dyad == candidate.dyad and c.event_type == candidate.event_type
-                         and abs((c.date - candidate.date).days) <= 2 and _closes(c) == _closes(candidate)), None)
+                         and abs((c.date - candidate.date).days) <= 2 and _closes(c) == _closes(candidate)
+                         and not _another_act(sentence)), None)
             if same is None:
                 found.append(candidate)
             elif _weakly_dated(same) and not _weakly_dated(candidate):  # a dated report of it (after a headline)
@@ -598,6 +599,13 @@ def _closes(candidate: Candidate) -> str | None:
     if candidate.event_type not in ("border_closure", "border_reopening"):
         return None
     return "airspace" if re.search(r"\bairspace\b", candidate.evidence, re.I) else "land"
+
+
+def _another_act(sentence: str) -> bool:
+    """'In response, Pakistan declared an Indian staff member persona non grata', 'In a concurrent move,
+    India banned all imports': a second act of the same type, not the first told again."""
+    return bool(re.match(r"\W*(in (a )?(response|retaliation|reply|concurrent move|separate move|parallel move|tit-for-tat move)|"
+                         r"separately|in a separate development)\s*,", sentence, re.I))
 
 
 def _weakly_dated(candidate: Candidate) -> bool:
