@@ -374,6 +374,13 @@ def test_a_counter_move_of_the_same_type_is_a_second_event():
     assert retold["event_type"].tolist() == ["diplomatic_downgrade"]
 
 
+def test_an_act_of_the_previous_night_is_dated_a_day_earlier():
+    found = extract_events(Article(text="On Wednesday, the Taliban summoned Pakistan's charge d'affaires in Kabul over an "
+                                        "airstrike carried out the previous night by the Pakistani military in Paktika.",
+                                   published=dt.date(2024, 12, 25))).set_index("event_type")["date"]
+    assert found["diplomatic_protest"] == "2024-12-25" and found["cross_border_strike"] == "2024-12-24"
+
+
 def test_a_date_a_comparison_counts_from_is_not_the_sentences_date():
     from tracker.extract import date_of
 

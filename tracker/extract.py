@@ -103,6 +103,7 @@ DATELINE = (rf"^\s*[A-Z][A-Za-z]+( [A-Z][A-Za-z]+)?(/[A-Z][A-Za-z]+)?( \[[^\]]*\
             rf"(,? (({MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({MONTHS}))(,? \d{{4}})?)?"
             r"(\s*\([^)]*\)\s*(:|—|–|-{1,2})?|\s*(:|—|–|-{1,2}))\s*")  # "ISLAMABAD (AP) —", "New Delhi [India], December 22 (ANI):"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NIGHT_BEFORE = r"[^.;]{0,60}?\b(overnight|the previous night|the night before)\b"  # "strikes carried out the previous night"
 DAYS_BACK = r"(a|one|two|three) days? (earlier|before)|the previous day|the day before"
 DATE_PATTERNS = [  # each found expression is resolved by dateparser against the publication date
     rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b\.?(,? \d{{4}}\b)?",
@@ -504,12 +505,15 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
             if dyad and event_pair != dyad:
                 continue
             initiator, target, actor_rules = _actors(event_type, event_pair, named, sentence)
+            day, day_rule = when[0], when[2]
+            if when[1] == "day" and re.match(NIGHT_BEFORE, sentence[span[1]:], re.I):
+                day, day_rule = day - dt.timedelta(days=1), f"{day_rule}, less a day ('overnight', 'the previous night')"
             candidate = Candidate(
-                dyad=event_pair, event_type=event_type, date=when[0], date_precision=when[1], initiator=initiator,
+                dyad=event_pair, event_type=event_type, date=day, date_precision=when[1], initiator=initiator,
                 target=target, evidence=sentence, location=place, province=province,
                 fatalities=_fatalities(sentence) if event_type in ("militant_attack", "cross_border_strike", "border_clash") else (None, None, None),
                 actor_level=_level(sentence) if event_type in ACTOR_TYPES else None,
-                rules=[f"type: {event_type} (strength {strength})", pair_rule, when[2], *actor_rules])
+                rules=[f"type: {event_type} (strength {strength})", pair_rule, day_rule, *actor_rules])
             same = next((c for c in found if c.dyad == candidate.dyad and c.event_type == candidate.event_type
                          and abs((c.date - candidate.date).days) <= 2 and _closes(c) == _closes(candidate)
                          and not _another_act(sentence)), None)
