@@ -420,3 +420,18 @@ def test_the_documented_figures_are_the_evaluations():
     for split, (precision, recall) in documented.items():
         report = evaluate([a for a in articles if split in ("all", a["split"])]).set_index("measure")["percent"]
         assert (report["events: precision"], report["events: recall"]) == (precision, recall), split
+
+
+def test_a_second_coding_is_scored_with_the_same_matcher():
+    from tracker.extract import second_coding
+
+    articles = {a["id"]: a for a in gold_articles()}
+    second = second_coding()
+    assert len(second) >= 25 and set(second) <= set(articles)
+    for article_id, events in second.items():  # the second coder read the same sentences
+        assert all(e["evidence"] in articles[article_id]["text"] for e in events)
+    one = articles["seed-000"]
+    same = evaluate([one], coded={"seed-000": one["events"]}).set_index("measure")["percent"]
+    assert same["events: precision"] == same["events: recall"] == 100
+    shifted = [{**e, "date": "2020-01-01"} for e in one["events"]]  # dates far off: nothing matches
+    assert evaluate([one], coded={"seed-000": shifted}).set_index("measure")["right"]["events: recall"] == 0

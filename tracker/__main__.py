@@ -393,6 +393,13 @@ def _coding(args) -> int:
             chosen = [a for a in articles if split is None or a.get("split") == split]
             print(f"## {split or 'all'} articles ({len(chosen)})")
             print(extract.evaluate(chosen).to_string(index=False))
+        second = extract.second_coding()
+        if second:  # the same measure between two people: what agreement the task allows
+            coded_twice = [a for a in articles if a["id"] in second]
+            print(f"## a second coder against the gold set, same articles ({len(coded_twice)}): human agreement")
+            print(extract.evaluate(coded_twice, coded=second).to_string(index=False))
+            print(f"## the extractor on those articles ({len(coded_twice)})")
+            print(extract.evaluate(coded_twice).to_string(index=False))
         return 0
     if args.command == "add":
         try:

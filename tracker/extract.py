@@ -774,15 +774,19 @@ def gold_articles(folder=GOLD_DIR) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
-def evaluate(articles: list[dict]) -> pd.DataFrame:
+def evaluate(articles: list[dict], coded=None) -> pd.DataFrame:
     """Precision and recall of events (dyad and type agree, date within two days) and, over matched
-    events, how often each field is exactly right: one row per measure, with its count."""
+    events, how often each field is exactly right: one row per measure, with its count. The events
+    scored are the extractor's, or, with `coded` (an article's id to its events), another coder's."""
     matched = found = expected = 0
     right = dict.fromkeys(FIELDS, 0)
     for gold in articles:
-        article = Article(text=gold["text"], published=dt.date.fromisoformat(gold["published"]), url=gold["url"],
-                          outlet=gold["outlet"])
-        candidates = extract_events(article).to_dict("records")
+        if coded is None:
+            article = Article(text=gold["text"], published=dt.date.fromisoformat(gold["published"]), url=gold["url"],
+                              outlet=gold["outlet"])
+            candidates = extract_events(article).to_dict("records")
+        else:
+            candidates = list(coded[gold["id"]])
         events = list(gold["events"])
         found, expected = found + len(candidates), expected + len(events)
         for event in events:
@@ -794,12 +798,22 @@ def evaluate(articles: list[dict]) -> pd.DataFrame:
             candidates.remove(match)
             matched += 1
             for name in FIELDS:
-                given, wanted = match[name], event.get(name)
+                given, wanted = match.get(name), event.get(name)
                 right[name] += _same(given, wanted)
     rows = [("events: precision", matched, found), ("events: recall", matched, expected)]
     rows += [(f"{name} exact (of matched events)", right[name], matched) for name in FIELDS]
     return pd.DataFrame([(m, n, d, round(100 * n / d, 1) if d else None) for m, n, d in rows],
                         columns=["measure", "right", "of", "percent"])
+
+
+SECOND_CODER_DIR = GOLD_DIR.parent / "second_coder"
+
+
+def second_coding(folder=SECOND_CODER_DIR) -> dict[str, list[dict]]:
+    """Events coded a second time, blind, by another coder: an article's id to its events."""
+    import json
+
+    return {p.stem: json.loads(p.read_text(encoding="utf-8"))["events"] for p in sorted(folder.glob("*.json"))}
 
 
 def _same(given, wanted) -> bool:
