@@ -364,6 +364,16 @@ def test_a_visit_already_named_is_one_visit_unless_the_sentence_says_it_took_pla
     assert first["event_type"].tolist() == ["talks"]  # the visit it names is the one the lead gave, not a new one
 
 
+def test_talks_on_a_visit_are_the_visit_unless_said_to_be_held():
+    visit = "Pakistan's foreign minister Dar arrived in Kabul on Saturday. "
+    met = extract_events(Article(text=visit + "Dar met Afghan Prime Minister Akhund in Kabul on Saturday.",
+                                 published=dt.date(2025, 4, 19)))
+    assert met["event_type"].tolist() == ["high_level_visit"]
+    held = extract_events(Article(text=visit + "Dar held crucial talks with Afghan Prime Minister Akhund on Saturday.",
+                                  published=dt.date(2025, 4, 19)))
+    assert held["event_type"].tolist() == ["high_level_visit", "talks"]
+
+
 def test_a_counter_move_of_the_same_type_is_a_second_event():
     text = ("India declared a Pakistani official at the High Commission in New Delhi persona non grata on Tuesday. "
             "In response, Pakistan declared an Indian staff member in Islamabad persona non grata on Tuesday.")

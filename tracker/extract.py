@@ -103,6 +103,7 @@ DATELINE = (rf"^\s*[A-Z][A-Za-z]+( [A-Z][A-Za-z]+)?(/[A-Z][A-Za-z]+)?( \[[^\]]*\
             rf"(,? (({MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({MONTHS}))(,? \d{{4}})?)?"
             r"(\s*\([^)]*\)\s*(:|—|–|-{1,2})?|\s*(:|—|–|-{1,2}))\s*")  # "ISLAMABAD (AP) —", "New Delhi [India], December 22 (ANI):"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+HELD_TALKS = r"\b(held|holding|hold) (\w+ ){0,2}(talks|negotiations|discussions)\b"  # "Dar held crucial talks with Akhund"
 NIGHT_BEFORE = r"[^.;]{0,60}?\b(overnight|the previous night|the night before)\b"  # "strikes carried out the previous night"
 DAYS_BACK = r"(a|one|two|three) days? (earlier|before)|the previous day|the day before"
 DATE_PATTERNS = [  # each found expression is resolved by dateparser against the publication date
@@ -523,7 +524,8 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
                 found[found.index(same)] = candidate
     visits = [c for c in found if c.event_type == "high_level_visit"]
     found = [c for c in found if not (c.event_type == "talks" and any(
-        v.dyad == c.dyad and abs((v.date - c.date).days) <= 1 for v in visits))]  # talks held on a visit are the visit
+        v.dyad == c.dyad and abs((v.date - c.date).days) <= 1 for v in visits)
+        and not re.search(HELD_TALKS, c.evidence, re.I))]  # talks held on a visit are the visit, unless a sentence says they were held
     return _table(found, article)
 
 
