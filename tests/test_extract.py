@@ -382,6 +382,10 @@ def test_a_counter_move_of_the_same_type_is_a_second_event():
     retold = extract_events(Article(text=text.replace("In response, Pakistan declared an Indian staff member in Islamabad",
                                                       "The official was declared"), published=dt.date(2025, 5, 14)))
     assert retold["event_type"].tolist() == ["diplomatic_downgrade"]
+    also = extract_events(Article(text="Pakistan on Tuesday announced a 10 per cent processing fee on Afghan transit trade. "
+                                       "The caretaker government has also banned 212 items of Afghan transit trade.",
+                                  published=dt.date(2023, 10, 5)))
+    assert also["event_type"].tolist() == ["trade_restriction", "trade_restriction"]
 
 
 def test_an_act_of_the_previous_night_is_dated_a_day_earlier():

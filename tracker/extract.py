@@ -609,9 +609,11 @@ def _closes(candidate: Candidate) -> str | None:
 
 def _another_act(sentence: str) -> bool:
     """'In response, Pakistan declared an Indian staff member persona non grata', 'In a concurrent move,
-    India banned all imports': a second act of the same type, not the first told again."""
+    India banned all imports', 'the government has also banned 212 items': a second act of the same
+    type, not the first told again."""
     return bool(re.match(r"\W*(in (a )?(response|retaliation|reply|concurrent move|separate move|parallel move|tit-for-tat move)|"
-                         r"separately|in a separate development)\s*,", sentence, re.I))
+                         r"separately|in a separate development)\s*,", sentence, re.I)
+                or re.search(r"\b(has|have) also \w+ed\b", sentence, re.I))
 
 
 def _weakly_dated(candidate: Candidate) -> bool:
