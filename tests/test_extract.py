@@ -246,6 +246,12 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
     ("Pakistan and Afghanistan agreed to a truce, but the crossings remain closed, traders said on Monday.", set(),
      "border_closure"),
     ("Pakistan claimed on Monday that many Afghan fighters died in the latest round of strikes.", set(), "talks"),
+    ("Andrabi suggested on Monday that if reopening the border with Afghanistan leads to violence, it should stay shut.",
+     set(), "border_reopening"),
+    ("Islamabad accuses the Afghan Taliban of supporting the Pakistani Taliban, a charge Kabul denies.", set(),
+     "diplomatic_protest"),
+    ("Kabul on Monday condemned the bombing, calling it a barbaric act and a clear aggression by Islamabad.",
+     {"diplomatic_protest"}, "cooperative_statement"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])

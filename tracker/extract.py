@@ -103,6 +103,8 @@ DATELINE = (rf"^\s*[A-Z][A-Za-z]+( [A-Z][A-Za-z]+)?(/[A-Z][A-Za-z]+)?( \[[^\]]*\
             rf"(,? (({MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({MONTHS}))(,? \d{{4}})?)?"
             r"(\s*\([^)]*\)\s*(:|—|–|-{1,2})?|\s*(:|—|–|-{1,2}))\s*")  # "ISLAMABAD (AP) —", "New Delhi [India], December 22 (ANI):"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+AN_AGGRESSION = (r"\b(aggression|barbaric|cowardly|provocative act|(violation|breach) of (\w+['’]s |its |our |their )?"
+                 r"(sovereignty|territorial integrity|airspace))\b")  # what the condemned act is called: the other state's
 HELD_TALKS = r"\b(held|holding|hold) (\w+ ){0,2}(talks|negotiations|discussions)\b"  # "Dar held crucial talks with Akhund"
 NIGHT_BEFORE = r"[^.;]{0,60}?\b(overnight|the previous night|the night before)\b"  # "strikes carried out the previous night"
 DAYS_BACK = r"(a|one|two|three) days? (earlier|before)|the previous day|the day before"
@@ -533,7 +535,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
     """Whether a type found in a sentence reports a new event, not its cause, an intention, a
     ceasefire only kept up, a multilateral meeting, or a mention of a visit already given."""
     event_type, _, span = found
-    return not (_a_cause(sentence, span) or _a_circumstance(sentence, span) or _ongoing(sentence, span) or _a_denied_claim(sentence, span) or _negated(sentence, span) or _offered(sentence, span)
+    return not (_conditional(sentence, span) or _a_standing_claim(sentence, span) or _a_cause(sentence, span) or _a_circumstance(sentence, span) or _ongoing(sentence, span) or _a_denied_claim(sentence, span) or _negated(sentence, span) or _offered(sentence, span)
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or (event_type == "talks" and (_multilateral(sentence) or _a_setting(sentence, span)))
@@ -544,7 +546,7 @@ def _as_reported(found: tuple[str, int, tuple[int, int]], sentence: str) -> tupl
     """Condemning an attack is solidarity; condemning the other state's strike or forces, a protest."""
     event_type, strength, span = found
     if event_type == "cooperative_statement" and re.match(r"condemn", sentence[span[0]:], re.I) \
-            and re.search(STATE_FORCE_ACT, sentence, re.I):
+            and (re.search(STATE_FORCE_ACT, sentence, re.I) or re.search(AN_AGGRESSION, sentence, re.I)):
         return "diplomatic_protest", strength, span
     return found
 
@@ -634,6 +636,19 @@ def _of_an_earlier_month(sentence: str, span: tuple[int, int], published: dt.dat
     """'after October's border clashes' in a December report: an earlier month's act, named as such."""
     month = re.search(rf"\b({MONTHS})['’]s\s+(\w+[\s-]+){{0,2}}$", sentence[:span[0]], re.I)
     return bool(month) and dt.datetime.strptime(month.group(1)[:3], "%b").month != published.month
+
+
+def _conditional(sentence: str, span: tuple[int, int]) -> bool:
+    """'if reopening the border leads to violence', 'unless Kabul acts': a condition, not an act."""
+    return bool(re.search(r"\b(if|unless|whether)\s+(\w+['’]?\w*\s+){0,3}$", sentence[:span[0]], re.I)
+                or re.search(r"\b(if|unless)\b", sentence[span[0]:span[1]], re.I))  # "border, … that if reopening"
+
+
+def _a_standing_claim(sentence: str, span: tuple[int, int]) -> bool:
+    """'Islamabad accuses the Afghan Taliban of supporting the TTP, a charge Kabul denies': a standing
+    position, not this week's statement."""
+    return bool(re.search(r",\s*(a|an) (charge|allegation|claim|accusation)s? (that )?(\w+ ){0,3}(denies|rejects|has (long |repeatedly )?denied)\b",
+                          sentence[span[1]:], re.I))
 
 
 def _negated(sentence: str, span: tuple[int, int]) -> bool:
