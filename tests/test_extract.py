@@ -252,6 +252,9 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
      "diplomatic_protest"),
     ("Kabul on Monday condemned the bombing, calling it a barbaric act and a clear aggression by Islamabad.",
      {"diplomatic_protest"}, "cooperative_statement"),
+    # session 9: a game is not a clash
+    ("The tri-series kicks off on Monday, with Pakistan taking on Afghanistan in the opening clash.", set(), "border_clash"),
+    ("Pakistani and Afghan forces clashed at Torkham on Monday.", {"border_clash"}, "talks"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -298,6 +301,11 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Intense fighting broke out on Monday between Pakistani forces and the Afghan Taliban at the border.", "border_clash"),
     ("Pakistan on Monday upgraded its Kabul post to full ambassadorial status.", "diplomatic_upgrade"),
     ("India sent 27 tonnes of relief material to Afghanistan on Monday.", "humanitarian_aid"),
+    ("India on Monday hit out at Pakistan's foreign minister for his remarks at the UN.", "diplomatic_protest"),
+    ("Qureshi said on Monday that Indian and Afghan intelligence agencies seem to be involved in the attack.",
+     "diplomatic_protest"),
+    ("After two days of discussions, Afghan and Pakistani officials agreed on trade and transit on Monday.", "agreement"),
+    ("Kabul on Monday condemned the recent attack on tourists in Pahalgam, India.", "cooperative_statement"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)))["event_type"])
@@ -378,6 +386,23 @@ def test_talks_on_a_visit_are_the_visit_unless_said_to_be_held():
     held = extract_events(Article(text=visit + "Dar held crucial talks with Afghan Prime Minister Akhund on Saturday.",
                                   published=dt.date(2025, 4, 19)))
     assert held["event_type"].tolist() == ["high_level_visit", "talks"]
+    discussed = extract_events(Article(text=visit + "Dar met Afghan Prime Minister Akhund and discussed trade on Saturday.",
+                                       published=dt.date(2025, 4, 19)))
+    assert discussed["event_type"].tolist() == ["high_level_visit", "talks"]
+
+
+def test_the_dyad_is_read_from_the_parties_not_the_dateline():
+    condemned = extract_events(Article(text="Islamabad, Apr 23 (PTI) Afghanistan's Taliban government on Wednesday "
+                                            "condemned the terror attack on tourists in Jammu and Kashmir.",
+                                       published=dt.date(2025, 4, 23)))
+    assert condemned[["dyad", "event_type"]].values.tolist() == [["AFG-IND", "cooperative_statement"]]
+    own = "Pakistan will not play its match against India, the government said on Sunday. "
+    alone = extract_events(Article(text=own + "Interior Minister Mohsin Naqvi met Prime Minister Shehbaz Sharif on Sunday "
+                                              "in Islamabad to discuss the matter.", published=dt.date(2026, 2, 1)))
+    assert "talks" not in set(alone["event_type"])  # one state's officials meeting each other
+    counterpart = extract_events(Article(text=own + "Foreign Minister Dar met his counterpart on Sunday in Islamabad.",
+                                         published=dt.date(2026, 2, 1)))
+    assert "talks" in set(counterpart["event_type"])
 
 
 def test_a_counter_move_of_the_same_type_is_a_second_event():

@@ -40,9 +40,12 @@ CANDIDATE_COLUMNS = [*COLUMNS, "evidence", "extract_confidence", "rules"]
 # States: what names them in a news sentence, and the government that acts for them.
 STATE_NAMES = {
     "PAK": r"pakistan(i|is|'s)?|islamabad|rawalpindi|\bispr\b|\bfo\b(?= spokes)|shehbaz|sharif|ishaq dar|\bdar\b|asim munir|"
-           r"khawaja asif|\bisi\b",
-    "AFG": r"afghan(istan|s|istan's)?|kabul|taliban|islamic emirate|mujahid|muttaqi|haqqani|akhundzada|baradar|\biea\b",
-    "IND": r"india(n|ns|'s)?|new delhi|\bdelhi\b|\bmea\b|jaishankar|modi|\bbsf\b|border security force|\biaf\b",
+           r"khawaja asif|\bisi\b|qureshi|bilawal|hina rabbani|\bkhar\b|imran khan|zardari|naqvi|\bkakar\b|jilani|andrabi|"
+           r"sadiq khan|durrani",
+    "AFG": r"afghan(istan|s|istan's)?|kabul|taliban|islamic emirate|mujahid|muttaqi|haqqani|akhundzada|baradar|\biea\b|"
+           r"balkhi|\bakhund\b|fitrat|takal",
+    "IND": r"india(n|ns|'s)?|new delhi|\bdelhi\b|\bmea\b|jaishankar|modi|\bbsf\b|border security force|\biaf\b|"
+           r"rajnath|doval|misri|bagchi|jaiswal|amit shah",
 }
 THIRD_PARTIES = (r"\b(US|U\.S\.|United States|American|China|Chinese|Russia|Russian|Iran|Iranian|Saudi|Qatar|Qatari|Turkey|"
                  r"Turkish|T\u00fcrkiye|UAE|Emirati|British|UK|UN|United Nations|EU|European|Uzbek|Tajik|Bangladesh|Sri Lankan?)\b")
@@ -105,7 +108,11 @@ DATELINE = (rf"^\s*[A-Z][A-Za-z]+( [A-Z][A-Za-z]+)?(/[A-Z][A-Za-z]+)?( \[[^\]]*\
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 AN_AGGRESSION = (r"\b(aggression|barbaric|cowardly|provocative act|(violation|breach) of (\w+['’]s |its |our |their )?"
                  r"(sovereignty|territorial integrity|airspace))\b")  # what the condemned act is called: the other state's
-HELD_TALKS = r"\b(held|holding|hold) (\w+ ){0,2}(talks|negotiations|discussions)\b"  # "Dar held crucial talks with Akhund"
+OTHER_SIDE = (r"\b(counterparts?|two sides|both sides|two countries|both countries|two neighbou?rs|bilateral|delegations?|envoys?|"
+              r"ambassadors?|high commissioners?|charg[eé]|visiting|guest|hosts?|hosted)\b")  # a meeting's other party, unnamed
+SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournament|tri-series|(?<!a )series(?! of)|fixture|match(es)?|stadium|innings|"
+         r"wickets?|fans|PCB|BCCI|ICC)\b")  # a sentence about a game
+HELD_TALKS = r"\b(held|holding|hold) (\w+ ){0,2}(talks|negotiations|discussions)\b|\bmet\b[^.]{0,120}\band discussed\b"  # "Dar held crucial talks with Akhund", "met … and discussed"
 NIGHT_BEFORE = r"[^.;]{0,60}?\b(overnight|the previous night|the night before)\b"  # "strikes carried out the previous night"
 DAYS_BACK = r"(a|one|two|three) days? (earlier|before)|the previous day|the day before"
 DATE_PATTERNS = [  # each found expression is resolved by dateparser against the publication date
@@ -258,6 +265,17 @@ def gazetteer() -> list[tuple[str, re.Pattern, str | None, str | None]]:
             for p, v, c in zip(places["place"], province, country)]
 
 
+@lru_cache(maxsize=1)
+def places_and_provinces() -> list[tuple[re.Pattern, str]]:
+    """(pattern, country) for every gazetteer place and every province that lies in one country only."""
+    countries: dict[str, set] = {}
+    for _, _, province, country in gazetteer():
+        if province and country:
+            countries.setdefault(province, set()).add(country)
+    provinces = [(re.compile(rf"\b{re.escape(p)}\b", re.I), next(iter(c))) for p, c in countries.items() if len(c) == 1]
+    return [(pattern, country) for _, pattern, _, country in gazetteer() if country] + provinces
+
+
 def types_of(sentence: str) -> list[tuple[str, int, tuple[int, int]]]:
     """The event types the sentence matches: (type, strength, where), strongest first, one per type;
     of equal strength the one named first (a lead sentence's main verb comes early)."""
@@ -269,10 +287,19 @@ def types_of(sentence: str) -> list[tuple[str, int, tuple[int, int]]]:
     return sorted(((t, s, span) for t, (s, span) in found.items()), key=lambda x: (-x[1], x[2][0]))
 
 
+def _without_dateline(sentence: str) -> str:
+    """The sentence with its dateline blanked ("Islamabad, Apr 23 (PTI)" is where it was filed, not a party)."""
+    dateline = re.match(DATELINE, sentence, re.I)
+    if dateline and re.search(r"[(\d]|^\s*[A-Z]{3,}\b", dateline.group(0)):
+        return " " * dateline.end() + sentence[dateline.end():]
+    return sentence
+
+
 def _named(sentence: str) -> list[tuple[int, str]]:
     """States and groups named in the sentence, in order of first mention: (position, code)."""
     named = []
     sentence = re.sub(OFFICE_TITLE, lambda m: " " * len(m.group(0)), sentence)  # "the Pakistan-Afghanistan-Iran division"
+    sentence = _without_dateline(sentence)
     for code, pattern in STATE_NAMES.items():
         match = re.search(pattern, sentence, re.I)
         if match:
@@ -302,6 +329,11 @@ def _dyad_of(sentence: str, named: list[tuple[int, str]], fallback: str | None) 
     distinct = list(dict.fromkeys(states))
     if len(distinct) >= 2:
         return "-".join(sorted(distinct[:2]))
+    if distinct:  # one state named, and a place of another: "Kabul condemned the attack in Pahalgam"
+        elsewhere = {country for pattern, country in places_and_provinces() if country in STATE_NAMES
+                     and country != distinct[0] and pattern.search(_without_dateline(sentence))}
+        if len(elsewhere) == 1:
+            return "-".join(sorted([distinct[0], *elsewhere]))
     if distinct and fallback and distinct[0] in fallback.split("-"):
         return fallback
     for code, (_, dyad) in GROUPS.items():
@@ -498,7 +530,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
             or (article.published, "day", UNDATED)
         place, province = _place(sentence)
         chosen = [c for c in chosen if (c[0] != "high_level_visit" or _visits_the_dyad(sentence, pair, named))
-                  and not _a_third_party_acts(sentence, c)]
+                  and not _a_third_party_acts(sentence, c) and not (c[0] == "talks" and _one_side_meets(sentence, c[2], named))]
         for event_type, strength, span in chosen:
             event_pair, pair_rule = pair, f"dyad: {pair}"
             if event_type in ("cross_border_strike", "border_clash") and len({c for _, c in named if c in STATE_NAMES}) == 3:
@@ -538,6 +570,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
     return not (_conditional(sentence, span) or _a_standing_claim(sentence, span) or _a_cause(sentence, span) or _a_circumstance(sentence, span) or _ongoing(sentence, span) or _a_denied_claim(sentence, span) or _negated(sentence, span) or _offered(sentence, span)
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
+                or (event_type == "border_clash" and _a_game(sentence, span))
                 or (event_type == "talks" and (_multilateral(sentence) or _a_setting(sentence, span)))
                 or (event_type in INTENDED_TYPES and position > 0 and not dated and _referred_back(sentence, span)))
 
@@ -734,6 +767,19 @@ def _a_setting(sentence: str, span: tuple[int, int]) -> bool:
     return bool(re.search(r"\b((speaking|addressing|said|told|remarks|statement|spoke)\s+(at|to|during|in)|told|addressed|chairing|chaired|"
                           r"presid(ing|ed) over)\s+(a|an|the)\s+(\w+[\s-]+){0,2}$",
                           sentence[:span[0]], re.I))
+
+
+def _one_side_meets(sentence: str, span: tuple[int, int], named: list[tuple[int, str]]) -> bool:
+    """'Pakistan's Interior Minister meeting Prime Minister Shehbaz Sharif': people meeting where one
+    state alone is named, and no word of the other side, are that state's own (not "the meeting", told
+    before)."""
+    return (len({c for _, c in named if c in STATE_NAMES}) == 1 and not re.search(OTHER_SIDE, sentence, re.I)
+            and not re.search(r"\b(the|a|this|that|their|its)\s+$", sentence[:span[0]], re.I))
+
+
+def _a_game(sentence: str, span: tuple[int, int]) -> bool:
+    """'the opening clash' of a cricket series: a bare 'clash' in a sentence about a sport is a match."""
+    return bool(re.fullmatch(r"clash(es)?", sentence[span[0]:span[1]], re.I) and re.search(SPORT, sentence, re.I))
 
 
 def _multilateral(sentence: str) -> bool:
