@@ -138,10 +138,20 @@ def test_the_evaluation_reads_no_place_as_no_place():
     assert report["events: recall"] == 100 and report["location exact (of matched events)"] == 100
 
 
+def test_a_date_known_only_to_its_month_matches_any_day_of_that_month():
+    article = {"text": "Pakistan summoned Afghanistan's envoy on Monday.", "published": "2025-05-27", "url": "", "outlet": "",
+               "events": [{"dyad": "AFG-PAK", "event_type": "diplomatic_protest", "date": "2025-05-01",
+                           "date_precision": "month", "initiator": "PAK", "target": "AFG"}]}
+    recall = lambda **kw: evaluate([article], **kw).set_index("measure")["percent"]["events: recall"]  # noqa: E731
+    assert recall() == 100 and recall(by_month=False) == 0  # the candidate is dated Monday 26 May
+    article["events"][0]["date"] = "2025-04-01"  # April: another month, no match
+    assert recall() == 0
+
+
 def test_extract_eval_prints_every_split(capsys):
     assert main(["extract-eval"]) == 0
     printed = capsys.readouterr().out
-    assert "## dev" in printed and "## holdout" in printed and "events: recall" in printed
+    assert "## dev" in printed and "## holdout" in printed and "events: recall" in printed and "strict matcher" in printed
 
 
 def test_add_to_a_long_form_file_puts_the_pages_in_its_sources_table(tmp_path):

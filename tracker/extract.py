@@ -839,10 +839,20 @@ def gold_articles(folder=GOLD_DIR) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
-def evaluate(articles: list[dict], coded=None) -> pd.DataFrame:
-    """Precision and recall of events (dyad and type agree, date within two days) and, over matched
+def _same_time(candidate: dict, event: dict, by_month: bool = True) -> bool:
+    """Dates within two days; a date known only to its month (precision "month", on either side)
+    agrees with any day of that month (with `by_month`: the strict matcher compares the 1st)."""
+    if by_month and "month" in (candidate.get("date_precision"), event.get("date_precision")):
+        return str(candidate["date"])[:7] == str(event["date"])[:7]
+    return abs((dt.date.fromisoformat(str(candidate["date"])) - dt.date.fromisoformat(str(event["date"]))).days) <= 2
+
+
+def evaluate(articles: list[dict], coded=None, by_month: bool = True) -> pd.DataFrame:
+    """Precision and recall of events (dyad and type agree, date within two days, or in the month of a
+    date known only to its month) and, over matched
     events, how often each field is exactly right: one row per measure, with its count. The events
-    scored are the extractor's, or, with `coded` (an article's id to its events), another coder's."""
+    scored are the extractor's, or, with `coded` (an article's id to its events), another coder's;
+    `by_month=False` is the strict matcher, which holds a month-precision date to its 1st."""
     matched = found = expected = 0
     right = dict.fromkeys(FIELDS, 0)
     for gold in articles:
@@ -855,9 +865,8 @@ def evaluate(articles: list[dict], coded=None) -> pd.DataFrame:
         events = list(gold["events"])
         found, expected = found + len(candidates), expected + len(events)
         for event in events:
-            day = dt.date.fromisoformat(event["date"])
             match = next((c for c in candidates if c["dyad"] == event["dyad"] and c["event_type"] == event["event_type"]
-                          and abs((dt.date.fromisoformat(c["date"]) - day).days) <= 2), None)
+                          and _same_time(c, event, by_month)), None)
             if match is None:
                 continue
             candidates.remove(match)
