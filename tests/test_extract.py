@@ -265,6 +265,11 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
     # session 9: a game is not a clash
     ("The tri-series kicks off on Monday, with Pakistan taking on Afghanistan in the opening clash.", set(), "border_clash"),
     ("Pakistani and Afghan forces clashed at Torkham on Monday.", {"border_clash"}, "talks"),
+    # an attack named as known is what the news is about; "did not hold bilateral talks"
+    ("India on Monday banned all imports from Pakistan over the Pahalgam terrorist attack.", {"trade_restriction"},
+     "militant_attack"),
+    ("A terrorist attack near the Afghan border on Monday killed 12 Pakistani soldiers.", {"militant_attack"}, "talks"),
+    ("Jaishankar and Bilawal, who did not hold bilateral talks, spoke in Goa on Monday.", set(), "talks"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])

@@ -571,6 +571,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or (event_type == "border_clash" and _a_game(sentence, span))
+                or (event_type == "militant_attack" and _an_attack_named(sentence, span))
                 or (event_type == "talks" and (_multilateral(sentence) or _a_setting(sentence, span)))
                 or (event_type in INTENDED_TYPES and position > 0 and not dated and _referred_back(sentence, span)))
 
@@ -686,7 +687,7 @@ def _a_standing_claim(sentence: str, span: tuple[int, int]) -> bool:
 
 def _negated(sentence: str, span: tuple[int, int]) -> bool:
     """'did not close', 'no talks were held', 'a waiver was not granted': the act did not happen."""
-    return bool(re.search(r"\b(not|never|no|neither|nor)\s+(\w+\s+)?$|n['’]t\s+(\w+\s+)?$", sentence[:span[0]], re.I)
+    return bool(re.search(r"\b(not|never|no|neither|nor)\s+(\w+\s+){0,2}$|n['’]t\s+(\w+\s+){0,2}$", sentence[:span[0]], re.I)
                 or re.search(r"\b(not aware of|unaware of|no (knowledge|information) (of|about))\s+(\w+\s+){0,3}$", sentence[:span[0]], re.I)
                 or re.match(r"\W*(\w+\W+)?(was|were|is|are|has been|have been|had been) (not|never)\b", sentence[span[1]:], re.I))
 
@@ -775,6 +776,14 @@ def _one_side_meets(sentence: str, span: tuple[int, int], named: list[tuple[int,
     before)."""
     return (len({c for _, c in named if c in STATE_NAMES}) == 1 and not re.search(OTHER_SIDE, sentence, re.I)
             and not re.search(r"\b(the|a|this|that|their|its)\s+$", sentence[:span[0]], re.I))
+
+
+def _an_attack_named(sentence: str, span: tuple[int, int]) -> bool:
+    """'over the Pahalgam terrorist attack', 'behind the Zhob Cantt attack': an attack named as known,
+    with no one killed in the sentence, is what the news is about, not the news."""
+    return bool(re.match(r"(terror(ist)? |suicide )?(attack|bombing|blast)\b", sentence[span[0]:span[1]], re.I)
+                and re.search(r"\bthe\s+([\w-]+\s+){0,3}$", sentence[:span[0]], re.I)
+                and not re.search(rf"\b({KILLED}|killing|wounded|injured)\b", sentence, re.I))
 
 
 def _a_game(sentence: str, span: tuple[int, int]) -> bool:
