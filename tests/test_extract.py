@@ -270,6 +270,9 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
      "militant_attack"),
     ("A terrorist attack near the Afghan border on Monday killed 12 Pakistani soldiers.", {"militant_attack"}, "talks"),
     ("Jaishankar and Bilawal, who did not hold bilateral talks, spoke in Goa on Monday.", set(), "talks"),
+    ("Pakistan and Afghanistan agreed on Monday to ensure effective implementation of the ceasefire.", set(), "ceasefire"),
+    ("Candidates backed by jailed former prime minister Imran Khan's Pakistan Tehreek-e-Insaf won most seats on Monday, "
+     "India noted.", set(), "militant_crackdown"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -404,6 +407,15 @@ def test_talks_on_a_visit_are_the_visit_unless_said_to_be_held():
     discussed = extract_events(Article(text=visit + "Dar met Afghan Prime Minister Akhund and discussed trade on Saturday.",
                                        published=dt.date(2025, 4, 19)))
     assert discussed["event_type"].tolist() == ["high_level_visit", "talks"]
+
+
+def test_after_a_step_back_only_a_strong_act_is_news_again():
+    lead = "Pakistan's embassy in Kabul came under attack on Friday. Nizamani took charge of his post on November 4. "
+    strong = extract_events(Article(text=lead + "The Afghan foreign ministry condemned the incident.",
+                                    published=dt.date(2022, 12, 2)))
+    assert "cooperative_statement" in set(strong["event_type"])
+    weak = extract_events(Article(text=lead + "Kabul welcomed the envoy warmly.", published=dt.date(2022, 12, 2)))
+    assert "cooperative_statement" not in set(weak["event_type"])  # a weak pattern after the step back: background
 
 
 def test_the_dyad_is_read_from_the_parties_not_the_dateline():

@@ -86,6 +86,7 @@ NEAR_ONLY = {("diplomatic_downgrade", "deportation")}  # subsumed only within NE
 NEAR = 40  # characters: words this close describe one act
 LEAD_SENTENCES = 3  # a news report gives its new events in its first sentences ...
 LATE_MIN_STRENGTH = 2  # ... after them, only a pattern this strong makes a candidate (a weak one is context)
+CARRIED_MIN_STRENGTH = 3  # ... and an undated sentence after it is background too, unless a pattern this strong says an act
 STEP_BACK_DAYS = 3  # a later sentence dated this much before the news already given tells its background
 RECENT_DAYS = 60  # a news report's new events are this recent; an older dated mention is context
 UNDATED = "date: the publication day (no date in the text)"
@@ -496,10 +497,11 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         dated = date_of(sentence, article.published)
         if dated and (article.published - dated[0]).days > RECENT_DAYS:
             continue  # dated long before the report: context
-        if (dated and last_date and (last_date[0] - dated[0]).days > STEP_BACK_DAYS) or (in_context and not dated):
+        if dated and last_date and (last_date[0] - dated[0]).days > STEP_BACK_DAYS:
             in_context = True
-            continue  # a step back from the news already given, and what follows it undated: its background
-        in_context = False
+            continue  # a step back from the news already given: its background
+        carried = in_context and not dated  # undated after a step back: background unless a strong act
+        in_context = carried
         types = [t for t in types_of(sentence) if not is_background(_up_to_clause_end(sentence, t[2]), article.published)
                  and not re.search(RECENT, sentence[:t[2][0]], re.I) and not _of_an_earlier_month(sentence, t[2], article.published)]
         if is_background(sentence, article.published) and not types:
@@ -519,6 +521,8 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         types = [_as_reported(t, sentence) for t in types if _is_news(t, sentence, position, dated)]
         if position >= LEAD_SENTENCES:  # past the lead, a report's news gives way to context
             types = [t for t in types if t[1] >= LATE_MIN_STRENGTH]
+        if carried:
+            types = [t for t in types if t[1] >= CARRIED_MIN_STRENGTH]
         if not types:
             continue
         chosen = [types[0]]
@@ -742,7 +746,7 @@ def _intended(sentence: str, span: tuple[int, int]) -> bool:
 def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
     """Whether a ceasefire is only being kept or reinforced ("agreed to maintain the ceasefire",
     "to reinforce the ceasefire agreement reached in Doha"): the ceasefire is not new."""
-    return bool(re.search(r"\b(maintain|uphold|observ|respect|reinforc|consolidat|preserv|implement|monitor)\w*\s+"
+    return bool(re.search(r"\b(maintain|uphold|observ|respect|reinforc|consolidat|preserv|implement|monitor)\w*\s+(of\s+)?"
                           r"(the |a |an |its )?(commitment to (the )?)?((existing|fragile|current|ongoing|temporary)\s+)?$",
                           sentence[:span[0]], re.I))
 
