@@ -174,7 +174,7 @@ def test_add_to_a_long_form_file_puts_the_pages_in_its_sources_table(tmp_path):
 
 
 def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_report():
-    goodwill = "Pakistan welcomed Afghanistan's decision on Monday."
+    goodwill = "Pakistan praised Afghanistan's leaders on Monday."
     lead = extract_events(Article(text=goodwill, published=dt.date(2025, 5, 26)))
     assert lead["event_type"].tolist() == ["cooperative_statement"]
     filler = "Officials in Islamabad met traders on Sunday. Trucks waited at the crossing for hours on Sunday."
@@ -273,6 +273,9 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
     ("Pakistan and Afghanistan agreed on Monday to ensure effective implementation of the ceasefire.", set(), "ceasefire"),
     ("Candidates backed by jailed former prime minister Imran Khan's Pakistan Tehreek-e-Insaf won most seats on Monday, "
      "India noted.", set(), "militant_crackdown"),
+    ("The firing on Monday was the third ceasefire violation in 24 days by Pakistan Rangers, India said.", {"border_clash"},
+     "ceasefire"),
+    ("India on Monday regretted the accidental firing of a missile that landed in Pakistan.", set(), "high_level_visit"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -320,6 +323,10 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Pakistan on Monday upgraded its Kabul post to full ambassadorial status.", "diplomatic_upgrade"),
     ("India sent 27 tonnes of relief material to Afghanistan on Monday.", "humanitarian_aid"),
     ("India on Monday hit out at Pakistan's foreign minister for his remarks at the UN.", "diplomatic_protest"),
+    ("On Monday the Taliban welcomed India's decision to reopen its embassy in Kabul.", "cooperative_statement"),
+    ("A Taliban spokesperson on Monday thanked the Government of India for the medicines.", "cooperative_statement"),
+    ("All forms of trade with India suspended on Monday, Pakistan said.", "trade_restriction"),
+    ("Airspace to all Indian-owned or operated flights closed on Monday, Pakistan said.", "border_closure"),
     ("Qureshi said on Monday that Indian and Afghan intelligence agencies seem to be involved in the attack.",
      "diplomatic_protest"),
     ("After two days of discussions, Afghan and Pakistani officials agreed on trade and transit on Monday.", "agreement"),
