@@ -276,6 +276,13 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
     ("The firing on Monday was the third ceasefire violation in 24 days by Pakistan Rangers, India said.", {"border_clash"},
      "ceasefire"),
     ("India on Monday regretted the accidental firing of a missile that landed in Pakistan.", set(), "high_level_visit"),
+    ("Indian officials discussed India's humanitarian assistance with the Taliban in Kabul on Monday.", {"talks"},
+     "humanitarian_aid"),
+    ("India and Afghanistan on Monday emphasised their desire for humanitarian cooperation.", set(), "humanitarian_aid"),
+    ("Human rights observers on Monday condemned the incident in Kunar, Afghanistan, blamed on Pakistan.", set(),
+     "cooperative_statement"),
+    ("The sniper attack on Pakistan's embassy in Kabul on Monday was mounted from an elevated position near the embassy.",
+     set(), "diplomatic_upgrade"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])

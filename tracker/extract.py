@@ -576,6 +576,8 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or (event_type == "border_clash" and _a_game(sentence, span))
                 or (event_type == "militant_attack" and _an_attack_named(sentence, span))
+                or (event_type not in ("talks", "high_level_visit") and _a_topic(sentence, span))
+                or (event_type in ("cooperative_statement", "diplomatic_protest", "threat") and _no_government_speaks(sentence, span))
                 or (event_type == "talks" and (_multilateral(sentence) or _a_setting(sentence, span)))
                 or (event_type in INTENDED_TYPES and position > 0 and not dated and _referred_back(sentence, span)))
 
@@ -780,6 +782,21 @@ def _one_side_meets(sentence: str, span: tuple[int, int], named: list[tuple[int,
     before)."""
     return (len({c for _, c in named if c in STATE_NAMES}) == 1 and not re.search(OTHER_SIDE, sentence, re.I)
             and not re.search(r"\b(the|a|this|that|their|its)\s+$", sentence[:span[0]], re.I))
+
+
+def _no_government_speaks(sentence: str, span: tuple[int, int]) -> bool:
+    """'Human rights observers have condemned the incident': a statement by people who are not a
+    government is no state's statement."""
+    return bool(re.search(r"\b(observers|rights groups|activists|analysts|experts|residents|locals|critics|traders|journalists|"
+                          r"fans|protesters|villagers|elders|opposition (parties|leaders))\s+((have|has|had|also|strongly|on \w+day)\s+){0,2}$",
+                          sentence[:span[0]], re.I))
+
+
+def _a_topic(sentence: str, span: tuple[int, int]) -> bool:
+    """'The delegation discussed India's humanitarian assistance': what talks were about is their
+    topic, not another act."""
+    return bool(re.search(r"\b(discuss(ed|es|ing)?|talks (on|about)|focus(ed|es)? on|deliberat(ed|ions) on)\b[^.;]{0,60}$",
+                          sentence[:span[0]], re.I))
 
 
 def _an_attack_named(sentence: str, span: tuple[int, int]) -> bool:
