@@ -465,6 +465,10 @@ def test_an_act_of_the_previous_night_is_dated_a_day_earlier():
                                         "airstrike carried out the previous night by the Pakistani military in Paktika.",
                                    published=dt.date(2024, 12, 25))).set_index("event_type")["date"]
     assert found["diplomatic_protest"] == "2024-12-25" and found["cross_border_strike"] == "2024-12-24"
+    accused = extract_events(Article(text="Kabul: Afghanistan's Taliban government early Friday accused Pakistan's military "
+                                          "of targeting homes in overnight airstrikes in Kabul.",
+                                     published=dt.date(2026, 3, 13))).set_index("event_type")["date"]
+    assert accused["diplomatic_protest"] == "2026-03-13"  # the accusation is of the morning, the strikes of the night
 
 
 def test_a_date_a_comparison_counts_from_is_not_the_sentences_date():

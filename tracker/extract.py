@@ -91,6 +91,7 @@ STEP_BACK_DAYS = 3  # a later sentence dated this much before the news already g
 RECENT_DAYS = 60  # a news report's new events are this recent; an older dated mention is context
 UNDATED = "date: the publication day (no date in the text)"
 MIN_SECOND_STRENGTH = 2  # a sentence's second type needs a pattern at least this strong, elsewhere in it
+VIOLENT_TYPES = ("militant_attack", "cross_border_strike", "border_clash")  # acts with fatalities, dated by the night they began
 ACTOR_TYPES = ("high_level_visit", "talks", "agreement")
 THIRD_PARTY_TYPES = ("diplomatic_upgrade", "diplomatic_downgrade", "humanitarian_aid", "trade_easing", "trade_restriction",
                      "agreement", "agreement_suspension", "deportation", "border_closure", "border_reopening")
@@ -545,12 +546,12 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
                 continue
             initiator, target, actor_rules = _actors(event_type, event_pair, named, sentence)
             day, day_rule = when[0], when[2]
-            if when[1] == "day" and re.match(NIGHT_BEFORE, sentence[span[1]:], re.I):
+            if when[1] == "day" and event_type in VIOLENT_TYPES and re.match(NIGHT_BEFORE, sentence[span[1]:], re.I):
                 day, day_rule = day - dt.timedelta(days=1), f"{day_rule}, less a day ('overnight', 'the previous night')"
             candidate = Candidate(
                 dyad=event_pair, event_type=event_type, date=day, date_precision=when[1], initiator=initiator,
                 target=target, evidence=sentence, location=place, province=province,
-                fatalities=_fatalities(sentence) if event_type in ("militant_attack", "cross_border_strike", "border_clash") else (None, None, None),
+                fatalities=_fatalities(sentence) if event_type in VIOLENT_TYPES else (None, None, None),
                 actor_level=_level(sentence) if event_type in ACTOR_TYPES else None,
                 rules=[f"type: {event_type} (strength {strength})", pair_rule, day_rule, *actor_rules])
             same = next((c for c in found if c.dyad == candidate.dyad and c.event_type == candidate.event_type
