@@ -283,6 +283,10 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
      "cooperative_statement"),
     ("The sniper attack on Pakistan's embassy in Kabul on Monday was mounted from an elevated position near the embassy.",
      set(), "diplomatic_upgrade"),
+    ("India on Monday condemned the cowardly attack on a gurdwara in Kabul, Afghanistan.", {"cooperative_statement"},
+     "diplomatic_protest"),
+    ("The Afghan ministry on Monday condemned the attack and called it their right to defend their land and sovereignty "
+     "against Pakistan.", {"diplomatic_protest"}, "cooperative_statement"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -333,6 +337,8 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("On Monday the Taliban welcomed India's decision to reopen its embassy in Kabul.", "cooperative_statement"),
     ("A Taliban spokesperson on Monday thanked the Government of India for the medicines.", "cooperative_statement"),
     ("All forms of trade with India suspended on Monday, Pakistan said.", "trade_restriction"),
+    ("Unidentified armed men on Monday fired upon Pakistan's diplomatic mission in Kabul.", "militant_attack"),
+    ("At least eight people were killed in India's Operation Sindoor early on Monday, Pakistan said.", "cross_border_strike"),
     ("Airspace to all Indian-owned or operated flights closed on Monday, Pakistan said.", "border_closure"),
     ("Qureshi said on Monday that Indian and Afghan intelligence agencies seem to be involved in the attack.",
      "diplomatic_protest"),

@@ -108,8 +108,9 @@ DATELINE = (rf"^\s*[A-Z][A-Za-z]+( [A-Z][A-Za-z]+)?(/[A-Z][A-Za-z]+)?( \[[^\]]*\
             rf"(,? (({MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({MONTHS}))(,? \d{{4}})?)?"
             r"(\s*\([^)]*\)\s*(:|—|–|-{1,2})?|\s*(:|—|–|-{1,2}))\s*")  # "ISLAMABAD (AP) —", "New Delhi [India], December 22 (ANI):"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-AN_AGGRESSION = (r"\b(aggression|barbaric|cowardly|provocative act|(violation|breach) of (\w+['’]s |its |our |their )?"
-                 r"(sovereignty|territorial integrity|airspace))\b")  # what the condemned act is called: the other state's
+AN_AGGRESSION = (r"\b(aggression|barbaric|provocative act|(violation|breach) of (\w+['’]s |its |our |their )?"
+                 r"(sovereignty|territorial integrity|airspace)|defend(ing)? (its|their|our) (land|territory|soil|sovereignty))\b")
+# what the condemned act is called, or the right it is answered with: the other state's
 OTHER_SIDE = (r"\b(counterparts?|two sides|both sides|two countries|both countries|two neighbou?rs|bilateral|delegations?|envoys?|"
               r"ambassadors?|high commissioners?|charg[eé]|visiting|guest|hosts?|hosted)\b")  # a meeting's other party, unnamed
 SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournament|tri-series|(?<!a )series(?! of)|fixture|match(es)?|stadium|innings|"
