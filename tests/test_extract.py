@@ -285,6 +285,12 @@ def test_a_weak_pattern_makes_a_candidate_in_the_lead_but_not_later_in_the_repor
      set(), "diplomatic_upgrade"),
     ("India on Monday condemned the cowardly attack on a gurdwara in Kabul, Afghanistan.", {"cooperative_statement"},
      "diplomatic_protest"),
+    ("Pakistan and Afghanistan also met in the opening match of the tri-series on Monday.", set(), "talks"),
+    ("Sharif convened a meeting of the National Command Authority on Monday, after India's strikes on Pakistan.", set(),
+     "talks"),
+    ("Under the Afghan Transit Trade Agreement, Pakistan on Monday stopped the transit of 212 items to Afghanistan.", set(),
+     "agreement"),
+    ("Pakistan and Afghanistan agreed on Monday to collaborate against terrorism.", set(), "agreement"),
     ("The Afghan ministry on Monday condemned the attack and called it their right to defend their land and sovereignty "
      "against Pakistan.", {"diplomatic_protest"}, "cooperative_statement"),
 ])
@@ -338,6 +344,8 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("A Taliban spokesperson on Monday thanked the Government of India for the medicines.", "cooperative_statement"),
     ("All forms of trade with India suspended on Monday, Pakistan said.", "trade_restriction"),
     ("Unidentified armed men on Monday fired upon Pakistan's diplomatic mission in Kabul.", "militant_attack"),
+    ("Pakistan on Monday notified a list of items that Afghanistan cannot import through Pakistani ports.",
+     "trade_restriction"),
     ("At least eight people were killed in India's Operation Sindoor early on Monday, Pakistan said.", "cross_border_strike"),
     ("Airspace to all Indian-owned or operated flights closed on Monday, Pakistan said.", "border_closure"),
     ("Qureshi said on Monday that Indian and Afghan intelligence agencies seem to be involved in the attack.",

@@ -576,7 +576,8 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
     return not (_conditional(sentence, span) or _a_standing_claim(sentence, span) or _a_cause(sentence, span) or _a_circumstance(sentence, span) or _ongoing(sentence, span) or _a_denied_claim(sentence, span) or _negated(sentence, span) or _offered(sentence, span)
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
-                or (event_type == "border_clash" and _a_game(sentence, span))
+                or (event_type in ("border_clash", "talks") and _a_game(sentence, span))
+                or (event_type == "agreement" and _a_framework(sentence, span))
                 or (event_type == "militant_attack" and _an_attack_named(sentence, span))
                 or (event_type not in ("talks", "high_level_visit") and _a_topic(sentence, span))
                 or (event_type in ("cooperative_statement", "diplomatic_protest", "threat") and _no_government_speaks(sentence, span))
@@ -771,9 +772,11 @@ def _referred_back(sentence: str, span: tuple[int, int]) -> bool:
 
 
 def _a_setting(sentence: str, span: tuple[int, int]) -> bool:
-    """'Speaking at a meeting with industrialists, Baradar urged …': the meeting is where a statement
-    was made, not talks between the two."""
+    """'Speaking at a meeting with industrialists, Baradar urged …', 'convened a meeting of the
+    National Command Authority', 'after the NSC meeting': the meeting is where a statement was made
+    or a time, not talks between the two."""
     return bool(re.search(r"\b((speaking|addressing|said|told|remarks|statement|spoke)\s+(at|to|during|in)|told|addressed|chairing|chaired|"
+                          r"convened|convening|after|following|"
                           r"presid(ing|ed) over)\s+(a|an|the)\s+(\w+[\s-]+){0,2}$",
                           sentence[:span[0]], re.I))
 
@@ -810,8 +813,14 @@ def _an_attack_named(sentence: str, span: tuple[int, int]) -> bool:
 
 
 def _a_game(sentence: str, span: tuple[int, int]) -> bool:
-    """'the opening clash' of a cricket series: a bare 'clash' in a sentence about a sport is a match."""
-    return bool(re.fullmatch(r"clash(es)?", sentence[span[0]:span[1]], re.I) and re.search(SPORT, sentence, re.I))
+    """'the opening clash' of a cricket series, 'the two sides also met in the opening match': a bare
+    'clash' or 'met' in a sentence about a sport is a match."""
+    return bool(re.fullmatch(r"clash(es)?|met|meeting", sentence[span[0]:span[1]], re.I) and re.search(SPORT, sentence, re.I))
+
+
+def _a_framework(sentence: str, span: tuple[int, int]) -> bool:
+    """'under the Afghan Transit Trade Agreement': an agreement named as the frame of another act."""
+    return bool(re.search(r"\b(under|under to|in line with|as per) (the |a |an |its )?([\w'-]+\s+){0,5}$", sentence[:span[0]], re.I))
 
 
 def _multilateral(sentence: str) -> bool:
