@@ -504,6 +504,15 @@ def test_a_hard_wrapped_paste_is_read_as_whole_sentences():
     assert headline["evidence"].tolist() == ["Pakistan closed Torkham on Monday."]
 
 
+def test_a_subheading_is_never_the_evidence():
+    text = ("The Afghan government has initiated a crackdown on TTP facilitators, a shift for Pakistan.\n"
+            "Express Tribune reported this development today.\nCrackdown on TTP-Linked Afghan Nationals\n"
+            "Sources confirmed that the Taliban arrested several Afghan nationals recruiting for the TTP.")
+    found = extract_events(Article(text=text, published=dt.date(2025, 5, 27)))
+    assert found["event_type"].tolist() == ["militant_crackdown"]
+    assert found["evidence"].tolist() == ["Sources confirmed that the Taliban arrested several Afghan nationals recruiting for the TTP."]
+
+
 def test_earlier_this_week_is_a_day_between_the_weeks_monday_and_publication():
     thursday = dt.date(2026, 2, 19)
     day, precision, rule = date_of("Pakistan protested over an attack earlier this week.", thursday)

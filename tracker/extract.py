@@ -662,8 +662,16 @@ def _another_act(sentence: str) -> bool:
 
 
 def _weakly_dated(candidate: Candidate) -> bool:
-    """Dated only by the publication day or by 'this week' / 'last week'."""
-    return any(UNDATED in rule or "check the day" in rule for rule in candidate.rules)
+    """Dated only by the publication day or by 'this week' / 'last week', or told in a heading."""
+    return any(UNDATED in rule or "check the day" in rule for rule in candidate.rules) or _a_heading(candidate.evidence)
+
+
+def _a_heading(line: str) -> bool:
+    """'Crackdown on TTP-Linked Afghan Nationals': a short line in title case with no full stop
+    heads what follows; a sentence that tells the same act is the better evidence."""
+    words = line.split()
+    return (len(words) <= 10 and not re.search(r"[.!?\"')\]]\s*$", line)
+            and sum(w[:1].isupper() or not w[:1].isalpha() for w in words) >= 0.6 * len(words))
 
 
 def _a_cause(sentence: str, span: tuple[int, int]) -> bool:
