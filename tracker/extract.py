@@ -333,8 +333,9 @@ def _dyad_of(sentence: str, named: list[tuple[int, str]], fallback: str | None) 
     if len(distinct) >= 2:
         return "-".join(sorted(distinct[:2]))
     if distinct:  # one state named, and a place of another: "Kabul condemned the attack in Pahalgam"
+        filed_from = _without_dateline(sentence)
         elsewhere = {country for pattern, country in places_and_provinces() if country in STATE_NAMES
-                     and country != distinct[0] and pattern.search(_without_dateline(sentence))}
+                     and country != distinct[0] and pattern.search(filed_from)}
         if len(elsewhere) == 1:
             return "-".join(sorted([distinct[0], *elsewhere]))
     if distinct and fallback and distinct[0] in fallback.split("-"):
@@ -888,6 +889,17 @@ def gold_articles(folder=GOLD_DIR) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
+def _candidates_of(gold: dict) -> list[dict]:
+    """The extractor's candidates for one gold article, as rows."""
+    return extract_events(Article(text=gold["text"], published=dt.date.fromisoformat(gold["published"]), url=gold["url"],
+                                  outlet=gold["outlet"])).to_dict("records")
+
+
+def extracted(articles: list[dict]) -> dict[str, list[dict]]:
+    """The extractor's candidates for each gold article, its id to its rows: extract once, score in many views."""
+    return {gold["id"]: _candidates_of(gold) for gold in articles}
+
+
 def _same_time(candidate: dict, event: dict, by_month: bool = True) -> bool:
     """Dates within two days; a date known only to its month (precision "month", on either side)
     agrees with any day of that month (with `by_month`: the strict matcher compares the 1st)."""
@@ -905,12 +917,7 @@ def evaluate(articles: list[dict], coded=None, by_month: bool = True) -> pd.Data
     matched = found = expected = 0
     right = dict.fromkeys(FIELDS, 0)
     for gold in articles:
-        if coded is None:
-            article = Article(text=gold["text"], published=dt.date.fromisoformat(gold["published"]), url=gold["url"],
-                              outlet=gold["outlet"])
-            candidates = extract_events(article).to_dict("records")
-        else:
-            candidates = list(coded[gold["id"]])
+        candidates = _candidates_of(gold) if coded is None else list(coded[gold["id"]])
         events = list(gold["events"])
         found, expected = found + len(candidates), expected + len(events)
         for event in events:
