@@ -474,6 +474,33 @@ def test_a_counter_move_of_the_same_type_is_a_second_event():
     assert also["event_type"].tolist() == ["trade_restriction", "trade_restriction"]
 
 
+def test_the_other_sides_answer_is_a_second_statement():
+    text = ("India on Tuesday rejected Pakistan Prime Minister Shehbaz Sharif's allegations about the Islamabad blast. "
+            "Sharif accused groups active with Indian support of being involved in the strike.")
+    both = extract_events(Article(text=text, published=dt.date(2025, 11, 12)))
+    assert both[["event_type", "initiator"]].values.tolist() == [["diplomatic_protest", "IND"], ["diplomatic_protest", "PAK"]]
+    one_side = extract_events(Article(text=text.replace("Sharif accused groups", "India also accused groups"),
+                                      published=dt.date(2025, 11, 12)))
+    assert one_side["event_type"].tolist() == ["diplomatic_protest"]  # the same side again: one statement
+
+
+def test_aid_is_an_event_when_given_not_when_a_purpose():
+    given = "India on Saturday dispatched 20,000 metric tons of wheat to Afghanistan."
+    assert extract_events(Article(text=given, published=dt.date(2022, 6, 4)))["event_type"].tolist() == ["humanitarian_aid"]
+    trade = next(a for a in gold_articles() if a["id"] == "timesofislamabad-2025-11-12-afghanistan-tells-traders-halt-pakistan-trade")
+    assert "Medicines and pharmaceutical products should now be sourced" in trade["text"]  # goods in trade, not aid
+    assert "humanitarian_aid" not in set(extract_events(Article(text=trade["text"], published=dt.date(2025, 11, 12)))["event_type"])
+
+
+def test_a_year_a_comparison_counts_from_does_not_make_the_news_background():
+    visit = ("Afghanistan's foreign minister arrived in India on Thursday for talks, in the first such visit by a leader "
+             "of the group since it seized power in 2021.")
+    assert extract_events(Article(text=visit, published=dt.date(2025, 10, 9)))["event_type"].tolist() == ["high_level_visit"]
+    since = "Tensions have persisted between Pakistan and Afghanistan since deadly border clashes on Sunday killed dozens."
+    assert "border_clash" not in set(extract_events(Article(text=since, published=dt.date(2026, 2, 18)))["event_type"])
+    assert "border_clash" in set(extract_events(Article(text=since.replace("since", "after"), published=dt.date(2026, 2, 18)))["event_type"])
+
+
 def test_an_act_of_the_previous_night_is_dated_a_day_earlier():
     found = extract_events(Article(text="On Wednesday, the Taliban summoned Pakistan's charge d'affaires in Kabul over an "
                                         "airstrike carried out the previous night by the Pakistani military in Paktika.",

@@ -464,7 +464,8 @@ def _since(lowered: str, start: int) -> bool:
 
 
 def is_background(sentence: str, published: dt.date) -> bool:
-    years = [int(y) for y in re.findall(r"\b(20\d\d|1[89]\d\d)\b", sentence)]
+    compared = re.sub(r"\bsince\b[^,;.()]{0,60}", "", sentence, flags=re.I)  # "the first such visit since it seized power in 2021"
+    years = [int(y) for y in re.findall(r"\b(20\d\d|1[89]\d\d)\b", compared)]
     told_earlier = _pluperfect(sentence) and not _dated_within(sentence, published, STEP_BACK_DAYS)  # "had conducted … on Wednesday"
     return bool(re.search(BACKGROUND, sentence, re.I) or told_earlier) or (bool(years) and max(years) < published.year - 0)
 
@@ -506,7 +507,8 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         carried = in_context and not dated  # undated after a step back: background unless a strong act
         in_context = carried
         types = [t for t in types_of(sentence) if not is_background(_up_to_clause_end(sentence, t[2]), article.published)
-                 and not re.search(RECENT, sentence[:t[2][0]], re.I) and not _of_an_earlier_month(sentence, t[2], article.published)]
+                 and not re.search(RECENT, sentence[:t[2][0]], re.I) and not _of_an_earlier_month(sentence, t[2], article.published)
+                 and not re.search(r"\bsince (?!\w+ed\b)[^,;.()]{0,60}$", sentence[:t[2][0]], re.I)]  # "since deadly border clashes in October"
         if is_background(sentence, article.published) and not types:
             continue  # about the past: context, not news
         if dated and (last_date is None or dated[0] >= last_date[0]):
@@ -558,7 +560,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
                 rules=[f"type: {event_type} (strength {strength})", pair_rule, day_rule, *actor_rules])
             same = next((c for c in found if c.dyad == candidate.dyad and c.event_type == candidate.event_type
                          and abs((c.date - candidate.date).days) <= 2 and _closes(c) == _closes(candidate)
-                         and not _another_act(sentence)), None)
+                         and not _another_act(sentence) and not _answers(c, candidate)), None)
             if same is None:
                 found.append(candidate)
             elif _weakly_dated(same) and not _weakly_dated(candidate):  # a dated report of it (after a headline)
@@ -579,6 +581,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or (event_type in ("border_clash", "talks") and _a_game(sentence, span))
                 or (event_type == "agreement" and _a_framework(sentence, span))
+                or (event_type == "humanitarian_aid" and not _given(sentence))
                 or (event_type == "militant_attack" and _an_attack_named(sentence, span))
                 or (event_type not in ("talks", "high_level_visit") and _a_topic(sentence, span))
                 or (event_type in ("cooperative_statement", "diplomatic_protest", "threat") and _no_government_speaks(sentence, span))
@@ -660,6 +663,17 @@ def _another_act(sentence: str) -> bool:
     return bool(re.match(r"\W*(in (a )?(response|retaliation|reply|concurrent move|separate move|parallel move|tit-for-tat move)|"
                          r"separately|in a separate development)\s*,", sentence, re.I)
                 or re.search(r"\b(has|have) also \w+ed\b", sentence, re.I))
+
+
+STATEMENT_TYPES = ("diplomatic_protest", "cooperative_statement", "threat")
+ANSWER = r"\b(responded|responding|in response|repl(y|ied|ies)|react(ed|ing)?|rebut(ted|tal)?|reject(ed|s)?|dismiss(ed|es|ing)|hit back|retort(ed)?|thank(ed|s|ing)?|slamm?(ed)?|accus(ed|es|ing)|countered)\b"
+
+
+def _answers(earlier: Candidate, later: Candidate) -> bool:
+    """Whether a statement is the other side's, answering one already found (an accusation and its
+    rebuttal, congratulations and thanks): two events, one by each state."""
+    return later.event_type in STATEMENT_TYPES and {earlier.initiator, later.initiator} == set(later.dyad.split("-")) \
+        and bool(re.search(ANSWER, later.evidence, re.I))
 
 
 def _weakly_dated(candidate: Candidate) -> bool:
@@ -825,6 +839,17 @@ def _a_game(sentence: str, span: tuple[int, int]) -> bool:
     """'the opening clash' of a cricket series, 'the two sides also met in the opening match': a bare
     'clash' or 'met' in a sentence about a sport is a match."""
     return bool(re.fullmatch(r"clash(es)?|met|meeting", sentence[span[0]:span[1]], re.I) and re.search(SPORT, sentence, re.I))
+
+
+AID_GIVEN = (r"\b(sen[dt]|sending|dispatch(ed|es|ing)?|despatch(ed)?|deliver(ed|s|ing)?|ship(ped|ment|ments)?|hand(ed|s)? over|"
+             r"provid(ed|es|ing)|provide aid|suppl(ied|ies)|donat(ed|es|ion)|gift(ed)?|pledg(ed|es)|announced|arriv(ed|es)|reach(ed|es)|"
+             r"crossed|landed|took flight|flown|airlift(ed)?|consignments?|convoys?|tranche|batch|collected|received)\b")
+
+
+def _given(sentence: str) -> bool:
+    """Whether a sentence tells aid given (sent, delivered, handed over, pledged), not aid as a purpose,
+    a commitment or goods in trade ("committed to extending humanitarian support", "cargo of food items")."""
+    return bool(re.search(AID_GIVEN, sentence, re.I))
 
 
 def _a_framework(sentence: str, span: tuple[int, int]) -> bool:
