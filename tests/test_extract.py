@@ -330,6 +330,16 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Kabul on Monday told Afghan traders to halt or reduce trade with Pakistan.", "trade_restriction"),
     ("Rajnath Singh said on Monday that India will enter Pakistan to kill terrorists who escape.", "threat"),
     ("Ishaq Dar represented Pakistan at the signing ceremony held in Kabul on Monday.", "high_level_visit"),
+    ("Modi on Monday expressed sympathy for the Pakistan flood victims.", "cooperative_statement"),
+    ("The Taliban government in Afghanistan on Monday called for dialogue with Pakistan.", "cooperative_statement"),
+    ("Kabul on Monday appeared to blame Pakistan for the act of aggression.", "diplomatic_protest"),
+    ("Khawaja Asif on Monday vehemently rebuked Afghanistan for not honouring the Doha agreement.", "diplomatic_protest"),
+    ("Munir on Monday pledged a swift and strong response to any act of aggression against Pakistan, a warning to India.",
+     "threat"),
+    ("Afghanistan said on Monday it will not leave this act by Pakistan unanswered.", "threat"),
+    ("India on Monday resumed its diplomatic presence in Kabul, Afghanistan.", "diplomatic_upgrade"),
+    ("Afghanistan on Monday appointed diplomat Noor Ahmed Noor to its Embassy in New Delhi.", "diplomatic_upgrade"),
+    ("The armies of India and Pakistan exchanged small arms fire on Monday.", "border_clash"),
     ("Jaishankar held a phone conversation with Afghan foreign minister Muttaqi on Monday.", "talks"),
     ("Pakistan decided on Monday to close the Wagah border post with India with immediate effect.", "border_closure"),
     ("Pakistan on Monday extended the ban on its airspace for Indian aircraft.", "border_closure"),
@@ -511,6 +521,22 @@ def test_the_other_sides_answer_is_a_second_statement():
     one_side = extract_events(Article(text=text.replace("Sharif accused groups", "India also accused groups"),
                                       published=dt.date(2025, 11, 12)))
     assert one_side["event_type"].tolist() == ["diplomatic_protest"]  # the same side again: one statement
+
+
+def test_who_speaks_and_against_whom_decide_the_event():
+    sport = ("The Pakistan Cricket Board filed a complaint with the ICC on Monday after India's players refused to shake "
+             "hands. The Indian team said the decision was in solidarity with the victims of the Pahalgam attack.")
+    assert extract_events(Article(text=sport, published=dt.date(2025, 9, 16))).empty
+    militants = "Four Pakistani soldiers were martyred on Monday in a clash with TTP terrorists near the Afghan border."
+    assert "border_clash" not in set(extract_events(Article(text=militants, published=dt.date(2023, 9, 6)))["event_type"])
+    forces = "Pakistani soldiers were killed on Monday in a clash with Afghan forces near the border."
+    assert "border_clash" in set(extract_events(Article(text=forces, published=dt.date(2023, 9, 6)))["event_type"])
+    called = "The Taliban government on Monday called for talks with Pakistan to resolve the conflict."
+    assert "talks" not in set(extract_events(Article(text=called, published=dt.date(2026, 2, 27)))["event_type"])
+    commented = ("India condemns the air strikes by Pakistan in Afghanistan's territory on Monday, leading to the death "
+                 "of several civilians.")
+    strikes = extract_events(Article(text=commented, published=dt.date(2026, 3, 14))).set_index("event_type")["dyad"]
+    assert strikes["cross_border_strike"] == "AFG-PAK"  # India speaks of the strikes; it is not a party to them
 
 
 def test_aid_is_an_event_when_given_not_when_a_purpose():

@@ -543,7 +543,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         for event_type, strength, span in chosen:
             event_pair, pair_rule = pair, f"dyad: {pair}"
             if event_type in ("cross_border_strike", "border_clash") and len({c for _, c in named if c in STATE_NAMES}) == 3:
-                nearest = _pair_at(sentence, span)  # "India condemns Pakistan's airstrikes on Afghan territory"
+                nearest = _pair_at(sentence, span, named)  # "India condemns Pakistan's airstrikes on Afghan territory"
                 if nearest != pair:
                     event_pair, pair_rule = nearest, f"dyad: {nearest} (the two states named nearest the act; a third comments on it)"
             if dyad and event_pair != dyad:
@@ -580,6 +580,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or (event_type in ("border_clash", "talks") and _a_game(sentence, span))
+                or (event_type == "border_clash" and _with_militants(sentence, span))
                 or (event_type == "agreement" and _a_framework(sentence, span))
                 or (event_type == "humanitarian_aid" and not _given(sentence))
                 or (event_type == "militant_attack" and _an_attack_named(sentence, span))
@@ -764,6 +765,7 @@ def _intended(sentence: str, span: tuple[int, int]) -> bool:
     third round of talks"):
     a meeting or visit not yet held is not an event."""
     return bool(re.search(r"\b(will|would|shall|must|should|may|might|to(?!\s+(?-i:[A-Z]))|towards|plans?|intends?|announc(ed|es)|(on the )?eve of|"
+                          r"call(ed|s|ing)? for|urg(ed|es|ing)|"
                           r"ahead of|if|unless)\s+"
                           r"(\w+['’]?\w*[\s-]+){0,3}$", sentence[:span[0]], re.I)
                 or re.search(r"\b(tomorrow|next (week|month)|later this (week|month)|upcoming|scheduled (to|for)|expected to|"
@@ -779,11 +781,18 @@ def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
                           sentence[:span[0]], re.I))
 
 
-def _pair_at(sentence: str, span: tuple[int, int]) -> str:
-    """The two states named nearest the words at `span`."""
+def _pair_at(sentence: str, span: tuple[int, int], named: list[tuple[int, str]] = ()) -> str:
+    """The two states named nearest the words at `span`; a state named as the one who speaks of
+    them ("India condemns the air strikes by Pakistan in Afghanistan") is not one of the two."""
     distance = {code: min(abs(m.start() - span[0]) for m in re.finditer(pattern, sentence, re.I))
                 for code, pattern in STATE_NAMES.items() if re.search(pattern, sentence, re.I)}
+    states = [(at, code) for at, code in named if code in STATE_NAMES]
+    if states and states[0][0] < span[0] and re.search(SPEAKS_OF, sentence[states[0][0]:span[0]], re.I):
+        distance.pop(states[0][1], None)
     return "-".join(sorted(sorted(distance, key=distance.get)[:2]))
+
+
+SPEAKS_OF = r"\b(condemn(s|ed|ing)?|denounc(es|ed)|criticis(es|ed)|criticiz(es|ed)|slamm(ed)|reject(s|ed)|said|says|welcom(es|ed)|called)\b"
 
 
 def _referred_back(sentence: str, span: tuple[int, int]) -> bool:
@@ -817,7 +826,11 @@ def _no_government_speaks(sentence: str, span: tuple[int, int]) -> bool:
     government is no state's statement."""
     return bool(re.search(r"\b(observers|rights groups|activists|analysts|experts|residents|locals|critics|traders|journalists|"
                           r"fans|protesters|villagers|elders|opposition (parties|leaders))\s+((have|has|had|also|strongly|on \w+day)\s+){0,2}$",
-                          sentence[:span[0]], re.I))
+                          sentence[:span[0]], re.I)
+                or re.search(SPORTS_BODY, sentence[:span[0]]))
+
+
+SPORTS_BODY = r"^\W*(The )?([A-Z]\w+ ){0,2}(Cricket Board|[Tt]eam|[Ss]quad|[Pp]layers|[Cc]aptain|PCB|BCCI|ICC)\b"  # "The Pakistan Cricket Board (PCB) filed a complaint"
 
 
 def _a_topic(sentence: str, span: tuple[int, int]) -> bool:
@@ -833,6 +846,14 @@ def _an_attack_named(sentence: str, span: tuple[int, int]) -> bool:
     return bool(re.match(r"(terror(ist)? |suicide )?(attack|bombing|blast)\b", sentence[span[0]:span[1]], re.I)
                 and re.search(r"\bthe\s+([\w-]+\s+){0,3}$", sentence[:span[0]], re.I)
                 and not re.search(rf"\b({KILLED}|killing|wounded|injured)\b", sentence, re.I))
+
+
+def _with_militants(sentence: str, span: tuple[int, int]) -> bool:
+    """'Four soldiers were martyred in a clash with TTP terrorists': forces fighting an armed group, not
+    the other state's forces."""
+    groups = "|".join(pattern for pattern, _ in GROUPS.values())
+    return bool(re.match(rf"\w*\s+with\s+(the\s+)?(\w+\s+){{0,2}}(terrorists|militants|insurgents|khawarij|khwarij|{groups})",
+                         sentence[span[0]:], re.I))
 
 
 def _a_game(sentence: str, span: tuple[int, int]) -> bool:
