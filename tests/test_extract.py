@@ -539,6 +539,22 @@ def test_who_speaks_and_against_whom_decide_the_event():
     assert strikes["cross_border_strike"] == "AFG-PAK"  # India speaks of the strikes; it is not a party to them
 
 
+def test_an_attack_in_india_with_no_state_named_is_of_the_india_pakistan_dyad():
+    text = ("Afghanistan's Taliban government on Wednesday condemned the terror attack on tourists in Jammu and Kashmir. "
+            "The Taliban also expressed condolences to the families. Kabul's ties with Pakistan have been tense. "
+            "Terrorists killed 26 people, mostly tourists, in Pahalgam on Tuesday.")
+    found = extract_events(Article(text=text, published=dt.date(2025, 4, 23)))
+    assert found.loc[found["event_type"] == "militant_attack", "dyad"].tolist() == ["IND-PAK"]
+    assert "AFG-IND" in set(found.loc[found["event_type"] == "cooperative_statement", "dyad"])
+
+
+def test_states_in_a_title_and_goods_handed_over_are_not_what_they_seem():
+    title = "Singh, the MEA's pointperson for Pakistan, Afghanistan and Iran, met Muttaqi in Kabul on Monday."
+    assert extract_events(Article(text=title, published=dt.date(2024, 11, 6)))["dyad"].tolist() == ["AFG-IND"]
+    relief = "Pakistan on Monday formally handed over a large consignment of relief goods to Afghan authorities."
+    assert extract_events(Article(text=relief, published=dt.date(2025, 9, 4)))["event_type"].tolist() == ["humanitarian_aid"]
+
+
 def test_aid_is_an_event_when_given_not_when_a_purpose():
     given = "India on Saturday dispatched 20,000 metric tons of wheat to Afghanistan."
     assert extract_events(Article(text=given, published=dt.date(2022, 6, 4)))["event_type"].tolist() == ["humanitarian_aid"]

@@ -56,7 +56,7 @@ MULTILATERAL = (r"\b(SCO|Shanghai Cooperation Organi[sz]ation|[Ss]ummit|[Cc]onfe
 STATE_FORCE_ACT = (r"\b(pakistani|pakistan's|indian|india's|afghan|afghanistan's|taliban)\b[^.]{0,20}\b(strikes?|air ?strikes?|"
                    r"shelling|bombing|bombardment|forces|troops|jets|army|military)\b")
 OFFICE_TITLE = (r"\b\w+(-\w+)+ (division|desk|wing|bureau|department)\b|"
-                r"\b(division|desk|wing) (for|of|dealing with) (\w+,? (and )?){1,4}")  # states in an office's title are not parties
+                r"\b(division|desk|wing|point-?\s?person) (for|of|dealing with) (\w+,? (and )?){1,4}")  # states in an office's title are not parties
 CAPITALS = {"PAK": r"islamabad|pakistan", "AFG": r"kabul|afghanistan", "IND": r"new delhi|delhi|india|goa"}
 GROUPS = {  # armed groups, and the dyad each bears on (the state it fights, the state it is said to operate from)
     "TTP": (r"\bttp\b|tehreek-?e-?taliban|tehrik-?i-?taliban|fitna al-?khawarij|khawarij|jamaat-ul-ahrar", "AFG-PAK"),
@@ -333,9 +333,7 @@ def _dyad_of(sentence: str, named: list[tuple[int, str]], fallback: str | None) 
     if len(distinct) >= 2:
         return "-".join(sorted(distinct[:2]))
     if distinct:  # one state named, and a place of another: "Kabul condemned the attack in Pahalgam"
-        filed_from = _without_dateline(sentence)
-        elsewhere = {country for pattern, country in places_and_provinces() if country in STATE_NAMES
-                     and country != distinct[0] and pattern.search(filed_from)}
+        elsewhere = _countries_of_places(sentence) - {distinct[0]}
         if len(elsewhere) == 1:
             return "-".join(sorted([distinct[0], *elsewhere]))
     if distinct and fallback and distinct[0] in fallback.split("-"):
@@ -546,6 +544,9 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
                 nearest = _pair_at(sentence, span, named)  # "India condemns Pakistan's airstrikes on Afghan territory"
                 if nearest != pair:
                     event_pair, pair_rule = nearest, f"dyad: {nearest} (the two states named nearest the act; a third comments on it)"
+            if event_type == "militant_attack" and not any(c in STATE_NAMES for _, c in named) and \
+                    _countries_of_places(sentence) == {"IND"} and event_pair != "IND-PAK":
+                event_pair, pair_rule = "IND-PAK", "dyad: IND-PAK (an attack in India, no state named: the dyad of attacks there)"
             if dyad and event_pair != dyad:
                 continue
             initiator, target, actor_rules = _actors(event_type, event_pair, named, sentence)
@@ -643,6 +644,12 @@ def _a_third_party_acts(sentence: str, found: tuple[str, int, tuple[int, int]]) 
         ours = [m.end() for pattern in STATE_NAMES.values() for m in re.finditer(pattern, before, re.I)]
         return bool(third) and max(third) > max(ours, default=-1)
     return False
+
+
+def _countries_of_places(sentence: str) -> set[str]:
+    """The states whose gazetteer places or provinces the sentence names (not its dateline)."""
+    filed_from = _without_dateline(sentence)
+    return {country for pattern, country in places_and_provinces() if country in STATE_NAMES and pattern.search(filed_from)}
 
 
 def _place_country(text: str) -> str | None:
