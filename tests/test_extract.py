@@ -531,6 +531,14 @@ def test_who_speaks_and_against_whom_decide_the_event():
     assert "border_clash" not in set(extract_events(Article(text=militants, published=dt.date(2023, 9, 6)))["event_type"])
     forces = "Pakistani soldiers were killed on Monday in a clash with Afghan forces near the border."
     assert "border_clash" in set(extract_events(Article(text=forces, published=dt.date(2023, 9, 6)))["event_type"])
+    group = "On Monday the TRF warned of more such attacks on tourists in Jammu and Kashmir, India, and blamed Pakistan's critics."
+    assert "threat" not in set(extract_events(Article(text=group, published=dt.date(2024, 6, 10)))["event_type"])
+    walkout = "Pakistan on Monday was reportedly threatening to withdraw from the Asia Cup after the row with India."
+    assert "threat" not in set(extract_events(Article(text=walkout, published=dt.date(2025, 9, 16)))["event_type"])
+    prompted = "The attack on Monday prompted a swift response from Indian authorities against Pakistan."
+    assert "threat" not in set(extract_events(Article(text=prompted, published=dt.date(2025, 4, 22)))["event_type"])
+    received = "At the Kabul airport on Monday, Pakistan's Dar was welcomed by Afghanistan's deputy foreign minister."
+    assert "cooperative_statement" not in set(extract_events(Article(text=received, published=dt.date(2025, 4, 19)))["event_type"])
     called = "The Taliban government on Monday called for talks with Pakistan to resolve the conflict."
     assert "talks" not in set(extract_events(Article(text=called, published=dt.date(2026, 2, 27)))["event_type"])
     commented = ("India condemns the air strikes by Pakistan in Afghanistan's territory on Monday, leading to the death "

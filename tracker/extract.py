@@ -582,6 +582,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or (event_type in ("border_clash", "talks") and _a_game(sentence, span))
                 or (event_type == "border_clash" and _with_militants(sentence, span))
+                or (event_type == "threat" and re.search(SPORT, sentence[span[1]:span[1] + 60], re.I))  # "to withdraw from the Asia Cup"
                 or (event_type == "agreement" and _a_framework(sentence, span))
                 or (event_type == "humanitarian_aid" and not _given(sentence))
                 or (event_type == "militant_attack" and _an_attack_named(sentence, span))
@@ -834,7 +835,9 @@ def _no_government_speaks(sentence: str, span: tuple[int, int]) -> bool:
     return bool(re.search(r"\b(observers|rights groups|activists|analysts|experts|residents|locals|critics|traders|journalists|"
                           r"fans|protesters|villagers|elders|opposition (parties|leaders))\s+((have|has|had|also|strongly|on \w+day)\s+){0,2}$",
                           sentence[:span[0]], re.I)
-                or re.search(SPORTS_BODY, sentence[:span[0]]))
+                or re.search(SPORTS_BODY, sentence[:span[0]])
+                or re.search(rf"({'|'.join(pattern for pattern, _ in GROUPS.values())})\W*\s+((has|have|had|also|on \w+day)\s+){{0,2}}$",
+                             sentence[:span[0]], re.I))  # "the TRF warned of more attacks": a group, not a state
 
 
 SPORTS_BODY = r"^\W*(The )?([A-Z]\w+ ){0,2}(Cricket Board|[Tt]eam|[Ss]quad|[Pp]layers|[Cc]aptain|PCB|BCCI|ICC)\b"  # "The Pakistan Cricket Board (PCB) filed a complaint"
