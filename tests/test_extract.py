@@ -340,6 +340,9 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("India on Monday resumed its diplomatic presence in Kabul, Afghanistan.", "diplomatic_upgrade"),
     ("Afghanistan on Monday appointed diplomat Noor Ahmed Noor to its Embassy in New Delhi.", "diplomatic_upgrade"),
     ("The armies of India and Pakistan exchanged small arms fire on Monday.", "border_clash"),
+    ("Afghanistan said on Monday that medicines imported from Pakistan will no longer be processed.", "trade_restriction"),
+    ("India on Monday brought back home the Indian ambassador and its staff at the embassy in Kabul, Afghanistan.",
+     "diplomatic_downgrade"),
     ("Jaishankar held a phone conversation with Afghan foreign minister Muttaqi on Monday.", "talks"),
     ("Pakistan decided on Monday to close the Wagah border post with India with immediate effect.", "border_closure"),
     ("Pakistan on Monday extended the ban on its airspace for Indian aircraft.", "border_closure"),
@@ -563,10 +566,23 @@ def test_states_in_a_title_and_goods_handed_over_are_not_what_they_seem():
     assert extract_events(Article(text=relief, published=dt.date(2025, 9, 4)))["event_type"].tolist() == ["humanitarian_aid"]
 
 
+def test_a_link_to_another_story_is_not_the_articles_text():
+    text = ("India on Monday cleared 160 Afghan trucks at the Attari border, Afghanistan's minister said.\n"
+            "Also Read | Jammu and Kashmir: Police arrest 3 terrorist associates affiliated with Lashkar-e-Taiba.")
+    assert "militant_crackdown" not in set(extract_events(Article(text=text, published=dt.date(2025, 5, 16)))["event_type"])
+
+
+def test_a_truce_honoured_is_not_a_new_ceasefire():
+    text = "At the flag meeting on Monday, India and Pakistan agreed to honour the truce deal along the LoC."
+    assert "ceasefire" not in set(extract_events(Article(text=text, published=dt.date(2025, 4, 10)))["event_type"])
+
+
 def test_aid_is_an_event_when_given_not_when_a_purpose():
     given = "India on Saturday dispatched 20,000 metric tons of wheat to Afghanistan."
     assert extract_events(Article(text=given, published=dt.date(2022, 6, 4)))["event_type"].tolist() == ["humanitarian_aid"]
     trade = next(a for a in gold_articles() if a["id"] == "timesofislamabad-2025-11-12-afghanistan-tells-traders-halt-pakistan-trade")
+    announced = "Afghanistan on Monday announced that medicines imported from Pakistan will no longer be processed."
+    assert "humanitarian_aid" not in set(extract_events(Article(text=announced, published=dt.date(2026, 1, 21)))["event_type"])
     assert "Medicines and pharmaceutical products should now be sourced" in trade["text"]  # goods in trade, not aid
     assert "humanitarian_aid" not in set(extract_events(Article(text=trade["text"], published=dt.date(2025, 11, 12)))["event_type"])
 

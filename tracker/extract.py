@@ -212,6 +212,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"<script.*?</script>|<style.*?</style>", " ", text, flags=re.S | re.I)
     text = text.replace("\u00a0", " ").replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"[ \t]+", " ", text).strip()
+    text = re.sub(r"(?im)^\s*(also read|read more|read also|see also|related)\b.*$", "", text)  # a link to another story
     return "\n\n".join(_unwrapped(paragraph) for paragraph in re.split(r"\n\s*\n", text))
 
 
@@ -784,7 +785,7 @@ def _intended(sentence: str, span: tuple[int, int]) -> bool:
 def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
     """Whether a ceasefire is only being kept or reinforced ("agreed to maintain the ceasefire",
     "to reinforce the ceasefire agreement reached in Doha"): the ceasefire is not new."""
-    return bool(re.search(r"\b(maintain|uphold|observ|respect|reinforc|consolidat|preserv|implement|monitor)\w*\s+(of\s+)?"
+    return bool(re.search(r"\b(maintain|uphold|observ|respect|honou?r|abide by|reinforc|consolidat|preserv|implement|monitor)\w*\s+(of\s+)?"
                           r"(the |a |an |its )?(commitment to (the )?)?((existing|fragile|current|ongoing|temporary)\s+)?$",
                           sentence[:span[0]], re.I))
 
@@ -873,7 +874,7 @@ def _a_game(sentence: str, span: tuple[int, int]) -> bool:
 
 
 AID_GIVEN = (r"\b(sen[dt]|sending|dispatch(ed|es|ing)?|despatch(ed)?|deliver(ed|s|ing)?|ship(ped|ment|ments)?|hand(ed|s)? over|"
-             r"provid(ed|es|ing)|provide aid|suppl(ied|ies)|donat(ed|es|ion)|gift(ed)?|pledg(ed|es)|announced|arriv(ed|es)|reach(ed|es)|"
+             r"provid(ed|es|ing)|provide aid|suppl(ied|ies)|donat(ed|es|ion)|gift(ed)?|pledg(ed|es)|arriv(ed|es)|reach(ed|es)|"
              r"crossed|landed|took flight|flown|airlift(ed)?|consignments?|convoys?|tranche|batch|collected|received)\b")
 
 
