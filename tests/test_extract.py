@@ -343,6 +343,14 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Afghanistan said on Monday that medicines imported from Pakistan will no longer be processed.", "trade_restriction"),
     ("India on Monday brought back home the Indian ambassador and its staff at the embassy in Kabul, Afghanistan.",
      "diplomatic_downgrade"),
+    ("In a strong retort against Imran Khan's comments, India said on Monday Pakistan harbours terrorists.",
+     "diplomatic_protest"),
+    ("The Taliban said on Monday that Pakistan's decision to expel Afghans was unacceptable.", "diplomatic_protest"),
+    ("Pakistan said on Monday that it had formally taken up the matter with India.", "diplomatic_protest"),
+    ("Baradar on Monday asked Afghan traders to scale back trade with Pakistan.", "trade_restriction"),
+    ("India on Monday granted clearance for entry of 160 Afghan trucks through Attari, Afghanistan's minister said.",
+     "trade_easing"),
+    ("Afghan forces on Monday renewed attacks against Pakistani troops along the border.", "border_clash"),
     ("Jaishankar held a phone conversation with Afghan foreign minister Muttaqi on Monday.", "talks"),
     ("Pakistan decided on Monday to close the Wagah border post with India with immediate effect.", "border_closure"),
     ("Pakistan on Monday extended the ban on its airspace for Indian aircraft.", "border_closure"),
@@ -570,6 +578,15 @@ def test_a_link_to_another_story_is_not_the_articles_text():
     text = ("India on Monday cleared 160 Afghan trucks at the Attari border, Afghanistan's minister said.\n"
             "Also Read | Jammu and Kashmir: Police arrest 3 terrorist associates affiliated with Lashkar-e-Taiba.")
     assert "militant_crackdown" not in set(extract_events(Article(text=text, published=dt.date(2025, 5, 16)))["event_type"])
+
+
+def test_a_danger_named_is_not_a_threat_made():
+    for text in ("Pakistan on Monday raised the growing threat of terrorism from Afghanistan.",
+                 "Pakistan said on Monday the variation in flow caused by India could threaten its food security.",
+                 "Pakistan on Monday voiced concern over outfits inside Afghanistan that continue to threaten Pakistan's security."):
+        assert "threat" not in set(extract_events(Article(text=text, published=dt.date(2025, 12, 18)))["event_type"])
+    made = "Pakistan on Monday threatened to strike TTP hideouts in Afghanistan."
+    assert "threat" in set(extract_events(Article(text=made, published=dt.date(2025, 12, 18)))["event_type"])
 
 
 def test_a_truce_honoured_is_not_a_new_ceasefire():

@@ -584,6 +584,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type in ("border_clash", "talks") and _a_game(sentence, span))
                 or (event_type == "border_clash" and _with_militants(sentence, span))
                 or (event_type == "threat" and re.search(SPORT, sentence[span[1]:span[1] + 60], re.I))  # "to withdraw from the Asia Cup"
+                or (event_type == "threat" and _a_danger(sentence, span))
                 or (event_type == "agreement" and _a_framework(sentence, span))
                 or (event_type == "humanitarian_aid" and not _given(sentence))
                 or (event_type == "militant_attack" and _an_attack_named(sentence, span))
@@ -857,6 +858,13 @@ def _an_attack_named(sentence: str, span: tuple[int, int]) -> bool:
     return bool(re.match(r"(terror(ist)? |suicide )?(attack|bombing|blast)\b", sentence[span[0]:span[1]], re.I)
                 and re.search(r"\bthe\s+([\w-]+\s+){0,3}$", sentence[:span[0]], re.I)
                 and not re.search(rf"\b({KILLED}|killing|wounded|injured)\b", sentence, re.I))
+
+
+def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
+    """'the growing threat of terrorism', 'could threaten its food security', 'outfits that continue to
+    threaten Pakistan's security': a danger to something, not one state threatening the other."""
+    return bool(re.match(r"threat of terror|threat(en(s|ed|ing)?)?\s+([\w'’-]+\s+){0,3}?(security|stability|peace|livelihoods?|food|"
+                         r"econom\w*|lives|agricultur\w*)\b", sentence[span[0]:], re.I))
 
 
 def _with_militants(sentence: str, span: tuple[int, int]) -> bool:
