@@ -624,6 +624,14 @@ def test_an_act_of_the_previous_night_is_dated_a_day_earlier():
     assert accused["diplomatic_protest"] == "2026-03-13"  # the accusation is of the morning, the strikes of the night
 
 
+def test_a_datelines_date_gives_way_to_the_date_the_sentence_tells():
+    told = date_of("New Delhi, May 16 (PTI) The phone call between Jaishankar and Muttaqi on Thursday was the first.",
+                   dt.date(2025, 5, 16))
+    assert told[0] == dt.date(2025, 5, 15)
+    only = date_of("New Delhi, May 16 (PTI) India cleared 160 Afghan trucks at Attari.", dt.date(2025, 5, 16))
+    assert only[0] == dt.date(2025, 5, 16)  # no other date: the report's day
+
+
 def test_a_date_a_comparison_counts_from_is_not_the_sentences_date():
     from tracker.extract import date_of
 
