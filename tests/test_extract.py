@@ -351,6 +351,9 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("India on Monday granted clearance for entry of 160 Afghan trucks through Attari, Afghanistan's minister said.",
      "trade_easing"),
     ("Afghan forces on Monday renewed attacks against Pakistani troops along the border.", "border_clash"),
+    ("Islamabad on Monday suspended cargo transport under the Afghan Transit Trade Agreement.", "trade_restriction"),
+    ("Late on Monday night, Pakistan banned the use of its ports by Indian flag carriers.", "trade_restriction"),
+    ("Pakistan on Monday allowed 150 Afghan trucks to enter India via the Wagah border.", "trade_easing"),
     ("Jaishankar held a phone conversation with Afghan foreign minister Muttaqi on Monday.", "talks"),
     ("Pakistan decided on Monday to close the Wagah border post with India with immediate effect.", "border_closure"),
     ("Pakistan on Monday extended the ban on its airspace for Indian aircraft.", "border_closure"),
@@ -550,6 +553,13 @@ def test_who_speaks_and_against_whom_decide_the_event():
     assert "threat" not in set(extract_events(Article(text=prompted, published=dt.date(2025, 4, 22)))["event_type"])
     received = "At the Kabul airport on Monday, Pakistan's Dar was welcomed by Afghanistan's deputy foreign minister."
     assert "cooperative_statement" not in set(extract_events(Article(text=received, published=dt.date(2025, 4, 19)))["event_type"])
+    match = ("India underlined their title credentials with a 47-run victory over Afghanistan on Monday. "
+             "Suryakumar threatened the boundary all round the ground.")
+    assert extract_events(Article(text=match, published=dt.date(2024, 6, 20))).empty
+    opposition = "Congress leader Rahul Gandhi on Monday criticised Pakistan over the Kathua attack in India."
+    assert "diplomatic_protest" not in set(extract_events(Article(text=opposition, published=dt.date(2024, 7, 9)))["event_type"])
+    fled = "On Monday more Afghans left Pakistan under threat of arrest and forced removal."
+    assert "threat" not in set(extract_events(Article(text=fled, published=dt.date(2025, 6, 4)))["event_type"])
     called = "The Taliban government on Monday called for talks with Pakistan to resolve the conflict."
     assert "talks" not in set(extract_events(Article(text=called, published=dt.date(2026, 2, 27)))["event_type"])
     commented = ("India condemns the air strikes by Pakistan in Afghanistan's territory on Monday, leading to the death "

@@ -114,7 +114,8 @@ AN_AGGRESSION = (r"\b(aggression|barbaric|provocative act|(violation|breach) of 
 OTHER_SIDE = (r"\b(counterparts?|two sides|both sides|two countries|both countries|two neighbou?rs|bilateral|delegations?|envoys?|"
               r"ambassadors?|high commissioners?|charg[eé]|visiting|guest|hosts?|hosted)\b")  # a meeting's other party, unnamed
 SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournament|tri-series|(?<!a )series(?! of)|fixture|match(es)?|stadium|innings|"
-         r"wickets?|fans|PCB|BCCI|ICC)\b")  # a sentence about a game
+         r"wickets?|fans|PCB|BCCI|ICC|\d+-run|boundar(y|ies)|bowl(er|ers|ing|ed)|batt(ing|er|ers)|batsm[ae]n|Super (8|Eight)s?|"
+         r"semi-?finals?|hockey)\b")  # a sentence about a game
 HELD_TALKS = r"\b(held|holding|hold) (\w+ ){0,2}(talks|negotiations|discussions)\b|\bmet\b[^.]{0,120}\band discussed\b"  # "Dar held crucial talks with Akhund", "met … and discussed"
 NIGHT_BEFORE = r"[^.;]{0,60}?\b(overnight|the previous night|the night before)\b"  # "strikes carried out the previous night"
 DAYS_BACK = r"(a|one|two|three) days? (earlier|before)|the previous day|the day before"
@@ -584,6 +585,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or (event_type in ("border_clash", "talks") and _a_game(sentence, span))
+                or (event_type not in ("border_clash", "talks") and re.search(SPORT, sentence, re.I) is not None)
                 or (event_type == "border_clash" and _with_militants(sentence, span))
                 or (event_type == "threat" and re.search(SPORT, sentence[span[1]:span[1] + 60], re.I))  # "to withdraw from the Asia Cup"
                 or (event_type == "threat" and _a_danger(sentence, span))
@@ -837,7 +839,9 @@ def _no_government_speaks(sentence: str, span: tuple[int, int]) -> bool:
     """'Human rights observers have condemned the incident': a statement by people who are not a
     government is no state's statement."""
     return bool(re.search(r"\b(observers|rights groups|activists|analysts|experts|residents|locals|critics|traders|journalists|"
-                          r"fans|protesters|villagers|elders|opposition (parties|leaders))\s+((have|has|had|also|strongly|on \w+day)\s+){0,2}$",
+                          r"fans|protesters|villagers|elders|opposition (parties|leaders)|"
+                          r"(Congress|BJP|PTI|PML-N|PPP|JUI-F|party) (leader|chief|president|MP|spokesperson)( [A-Z]\w+){0,3})"
+                          r"\s+((have|has|had|also|strongly|on \w+day)\s+){0,2}$",
                           sentence[:span[0]], re.I)
                 or re.search(SPORTS_BODY, sentence[:span[0]])
                 or re.search(rf"({'|'.join(pattern for pattern, _ in GROUPS.values())})\W*\s+((has|have|had|also|on \w+day)\s+){{0,2}}$",
@@ -864,9 +868,11 @@ def _an_attack_named(sentence: str, span: tuple[int, int]) -> bool:
 
 def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
     """'the growing threat of terrorism', 'could threaten its food security', 'outfits that continue to
-    threaten Pakistan's security': a danger to something, not one state threatening the other."""
-    return bool(re.match(r"threat of terror|threat(en(s|ed|ing)?)?\s+([\w'’-]+\s+){0,3}?(security|stability|peace|livelihoods?|food|"
-                         r"econom\w*|lives|agricultur\w*)\b", sentence[span[0]:], re.I))
+    threaten Pakistan's security', 'left under threat of arrest': a danger to something, not one state
+    threatening the other."""
+    return bool(re.search(r"\bunder (the )?$", sentence[:span[0]], re.I)
+                or re.match(r"threat of terror|threat(en(s|ed|ing)?)?\s+([\w'’-]+\s+){0,3}?(security|stability|peace|"
+                            r"livelihoods?|food|econom\w*|lives|agricultur\w*)\b", sentence[span[0]:], re.I))
 
 
 def _with_militants(sentence: str, span: tuple[int, int]) -> bool:
