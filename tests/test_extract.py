@@ -477,17 +477,14 @@ def test_a_visit_already_named_is_one_visit_unless_the_sentence_says_it_took_pla
     assert first["event_type"].tolist() == ["talks"]  # the visit it names is the one the lead gave, not a new one
 
 
-def test_talks_on_a_visit_are_the_visit_unless_said_to_be_held():
+def test_talks_on_a_visit_are_their_own_event():
     visit = "Pakistan's foreign minister Dar arrived in Kabul on Saturday. "
     met = extract_events(Article(text=visit + "Dar met Afghan Prime Minister Akhund in Kabul on Saturday.",
                                  published=dt.date(2025, 4, 19)))
-    assert met["event_type"].tolist() == ["high_level_visit"]
-    held = extract_events(Article(text=visit + "Dar held crucial talks with Afghan Prime Minister Akhund on Saturday.",
-                                  published=dt.date(2025, 4, 19)))
-    assert held["event_type"].tolist() == ["high_level_visit", "talks"]
-    discussed = extract_events(Article(text=visit + "Dar met Afghan Prime Minister Akhund and discussed trade on Saturday.",
-                                       published=dt.date(2025, 4, 19)))
-    assert discussed["event_type"].tolist() == ["high_level_visit", "talks"]
+    assert met["event_type"].tolist() == ["high_level_visit", "talks"]  # two acts: the coder may reject either
+    one = extract_events(Article(text="Dar arrived in Kabul on Saturday and met Afghan Prime Minister Akhund.",
+                                 published=dt.date(2025, 4, 19)))
+    assert one["event_type"].tolist() == ["high_level_visit"]  # in one sentence the meeting is part of the visit
 
 
 def test_after_a_step_back_only_a_strong_act_is_news_again():

@@ -116,7 +116,6 @@ OTHER_SIDE = (r"\b(counterparts?|two sides|both sides|two countries|both countri
 SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournament|tri-series|(?<!a )series(?! of)|fixture|match(es)?|stadium|innings|"
          r"wickets?|fans|PCB|BCCI|ICC|\d+-run|boundar(y|ies)|bowl(er|ers|ing|ed)|batt(ing|er|ers)|batsm[ae]n|Super (8|Eight)s?|"
          r"semi-?finals?|hockey)\b")  # a sentence about a game
-HELD_TALKS = r"\b(held|holding|hold) (\w+ ){0,2}(talks|negotiations|discussions)\b|\bmet\b[^.]{0,120}\band discussed\b"  # "Dar held crucial talks with Akhund", "met … and discussed"
 NIGHT_BEFORE = r"[^.;]{0,60}?\b(overnight|the previous night|the night before)\b"  # "strikes carried out the previous night"
 DAYS_BACK = r"(a|one|two|three) days? (earlier|before)|the previous day|the day before"
 DATE_PATTERNS = [  # each found expression is resolved by dateparser against the publication date
@@ -570,10 +569,6 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
                 found.append(candidate)
             elif _weakly_dated(same) and not _weakly_dated(candidate):  # a dated report of it (after a headline)
                 found[found.index(same)] = candidate
-    visits = [c for c in found if c.event_type == "high_level_visit"]
-    found = [c for c in found if not (c.event_type == "talks" and any(
-        v.dyad == c.dyad and abs((v.date - c.date).days) <= 1 for v in visits)
-        and not re.search(HELD_TALKS, c.evidence, re.I))]  # talks held on a visit are the visit, unless a sentence says they were held
     return _table(found, article)
 
 
