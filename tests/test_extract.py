@@ -354,6 +354,12 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Islamabad on Monday suspended cargo transport under the Afghan Transit Trade Agreement.", "trade_restriction"),
     ("Late on Monday night, Pakistan banned the use of its ports by Indian flag carriers.", "trade_restriction"),
     ("Pakistan on Monday allowed 150 Afghan trucks to enter India via the Wagah border.", "trade_easing"),
+    ("Pakistan on Monday announced to suspend the trade ties with India and the downgrading of diplomatic ties.",
+     "trade_restriction"),
+    ("Pakistan on Monday announced to suspend the trade ties with India and the downgrading of diplomatic ties.",
+     "diplomatic_downgrade"),
+    ("Pakistan on Monday extended the time period for the transit of Indian aid to Afghanistan.", "trade_easing"),
+    ("India on Monday extended the Notice to Airmen restricting Pakistani aircraft from its airspace.", "border_closure"),
     ("Jaishankar held a phone conversation with Afghan foreign minister Muttaqi on Monday.", "talks"),
     ("Pakistan decided on Monday to close the Wagah border post with India with immediate effect.", "border_closure"),
     ("Pakistan on Monday extended the ban on its airspace for Indian aircraft.", "border_closure"),
@@ -553,6 +559,12 @@ def test_who_speaks_and_against_whom_decide_the_event():
     match = ("India underlined their title credentials with a 47-run victory over Afghanistan on Monday. "
              "Suryakumar threatened the boundary all round the ground.")
     assert extract_events(Article(text=match, published=dt.date(2024, 6, 20))).empty
+    fans = "Upset by events on the field, Afghan fans clashed with Pakistan fans at the Sharjah cricket stadium on Monday."
+    assert extract_events(Article(text=fans, published=dt.date(2022, 9, 8))).empty
+    remark = "India said on Monday that Pakistan certainly lacks credentials to cast aspersions at the Mother of Democracy."
+    assert "diplomatic_upgrade" not in set(extract_events(Article(text=remark, published=dt.date(2022, 12, 16)))["event_type"])
+    envoy = "Pakistan on Monday appointed Ambassador Asif Durrani as Special Representative on Afghanistan."
+    assert "diplomatic_upgrade" not in set(extract_events(Article(text=envoy, published=dt.date(2023, 5, 24)))["event_type"])
     opposition = "Congress leader Rahul Gandhi on Monday criticised Pakistan over the Kathua attack in India."
     assert "diplomatic_protest" not in set(extract_events(Article(text=opposition, published=dt.date(2024, 7, 9)))["event_type"])
     fled = "On Monday more Afghans left Pakistan under threat of arrest and forced removal."

@@ -591,6 +591,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type == "threat" and _a_danger(sentence, span))
                 or (event_type == "agreement" and _a_framework(sentence, span))
                 or (event_type == "humanitarian_aid" and not _given(sentence))
+                or (event_type == "diplomatic_upgrade" and re.search(r"\bspecial (representative|envoy)\b", sentence, re.I))
                 or (event_type == "militant_attack" and _an_attack_named(sentence, span))
                 or (event_type not in ("talks", "high_level_visit") and _a_topic(sentence, span))
                 or (event_type in ("cooperative_statement", "diplomatic_protest", "threat") and _no_government_speaks(sentence, span))
@@ -887,7 +888,7 @@ def _a_game(event_type: str, sentence: str, span: tuple[int, int]) -> bool:
     credentials', threatening to withdraw from the Asia Cup."""
     if not re.search(SPORT, sentence, re.I):
         return False
-    return event_type not in ("border_clash", "talks") or bool(re.fullmatch(r"clash(es)?|met|meeting", sentence[span[0]:span[1]], re.I))
+    return event_type not in ("border_clash", "talks") or bool(re.fullmatch(r"clash(es|ed)?|met|meeting", sentence[span[0]:span[1]], re.I))
 
 
 AID_GIVEN = (r"\b(sen[dt]|sending|dispatch(ed|es|ing)?|despatch(ed)?|deliver(ed|s|ing)?|ship(ped|ment|ments)?|hand(ed|s)? over|"
