@@ -574,6 +574,9 @@ def test_who_speaks_and_against_whom_decide_the_event():
     assert "diplomatic_upgrade" not in set(extract_events(Article(text=remark, published=dt.date(2022, 12, 16)))["event_type"])
     envoy = "Pakistan on Monday appointed Ambassador Asif Durrani as Special Representative on Afghanistan."
     assert "diplomatic_upgrade" not in set(extract_events(Article(text=envoy, published=dt.date(2023, 5, 24)))["event_type"])
+    former = ("Former chief ministers of Jammu and Kashmir, Ghulam Nabi Azad and Mehbooba Mufti, strongly condemned "
+              "the attack in Poonch, India, on Monday; Pakistan was blamed.")
+    assert "cooperative_statement" not in set(extract_events(Article(text=former, published=dt.date(2023, 12, 22)))["event_type"])
     opposition = "Congress leader Rahul Gandhi on Monday criticised Pakistan over the Kathua attack in India."
     assert "diplomatic_protest" not in set(extract_events(Article(text=opposition, published=dt.date(2024, 7, 9)))["event_type"])
     fled = "On Monday more Afghans left Pakistan under threat of arrest and forced removal."
