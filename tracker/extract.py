@@ -447,9 +447,9 @@ def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | Non
         found.append((published - dt.timedelta(days=back), "day", f"date: '{match.group(1)}' (the last before publication)",
                       match.start()))
     found = [f for f in found if f[0] <= published and not _since(lowered, f[3])]
-    filed = len(sentence) - len(_without_dateline(sentence).lstrip())  # "New Delhi, May 16 (PTI)": the report's day
-    told = [f for f in found if f[3] >= filed]
     if found:
+        filed = len(sentence) - len(_without_dateline(sentence).lstrip())  # "New Delhi, May 16 (PTI)": the report's day
+        told = [f for f in found if f[3] >= filed]
         return max(told or found, key=lambda f: f[0])[:3]
     month = re.search(rf"\b(in|since|during|early|late|mid-?|this|a|last) ?({MONTHS})\b(?! \d)", lowered)
     if month and not _since(lowered, month.start(2)):
