@@ -425,6 +425,20 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
      "diplomatic_protest"),
     ("After two days of discussions, Afghan and Pakistani officials agreed on trade and transit on Monday.", "agreement"),
     ("Kabul on Monday condemned the recent attack on tourists in Pahalgam, India.", "cooperative_statement"),
+    ("The Afghan Embassy in New Delhi on Monday released a statement announcing its permanent closure.",
+     "diplomatic_downgrade"),
+    ("Pakistan's army chief on Monday issued a stern warning to the Afghan Taliban.", "diplomatic_protest"),
+    ("Khawaja Asif said on Monday that India is waging a proxy war against Pakistan from Afghanistan.", "diplomatic_protest"),
+    ("India said on Monday that Pakistan provides safe havens to terrorists.", "diplomatic_protest"),
+    ("Pakistan has bombed a fuel depot near Kandahar airport, Afghanistan's Mujahid said on Monday.", "cross_border_strike"),
+    ("Mujahid said on Monday that Pakistani aircraft carried out the attack in Khost, Afghanistan.", "cross_border_strike"),
+    ("Pakistan on Monday announced a temporary pause in its military operation in Afghanistan for Eid.", "ceasefire"),
+    ("Pakistan on Monday issued a fresh NOTAM keeping Indian aircraft out of its skies.", "border_closure"),
+    ("Mujahid said on Monday the Taliban had arrested the man responsible for the attack on Pakistan's embassy.",
+     "militant_crackdown"),
+    ("A Pakistani delegation led by the defence minister is in Kabul, Afghanistan, the Foreign Office said on Monday.",
+     "high_level_visit"),
+    ("The Afghan Taliban on Monday stopped the return of Afghans from Pakistan through the Torkham border.", "border_closure"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))
