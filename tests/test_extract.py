@@ -298,6 +298,15 @@ def _types(text: str, published: dt.date) -> set[str]:
     ("Pakistan and Afghanistan agreed on Monday to collaborate against terrorism.", set(), "agreement"),
     ("The Afghan ministry on Monday condemned the attack and called it their right to defend their land and sovereignty "
      "against Pakistan.", {"diplomatic_protest"}, "cooperative_statement"),
+    # session 11: militants killed by forces are no attack on the state; aid still to come, or counted up, is not given
+    ("Pakistani security forces on Monday killed five heavily armed TTP terrorists near the Afghan border.", set(),
+     "militant_attack"),
+    ("Nine soldiers were martyred on Monday in a TTP attack near the Afghan border, and forces killed five terrorists.",
+     {"militant_attack"}, "talks"),
+    ("Islamabad said on Monday it will also send aid including wheat to Afghanistan.", set(), "humanitarian_aid"),
+    ("India is all set to deliver humanitarian assistance to Afghanistan, the MEA said on Monday.", set(), "humanitarian_aid"),
+    ("India has already sent 40,000 tonnes of wheat aid to Afghanistan, Kabul said on Monday.", set(), "humanitarian_aid"),
+    ("India sent a consignment of medicines to Afghanistan on Monday.", {"humanitarian_aid"}, "talks"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])

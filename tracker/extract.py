@@ -590,9 +590,9 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type == "border_clash" and _with_militants(sentence, span))
                 or (event_type == "threat" and _a_danger(sentence, span))
                 or (event_type == "agreement" and _a_framework(sentence, span))
-                or (event_type == "humanitarian_aid" and not _given(sentence))
+                or (event_type == "humanitarian_aid" and (not _given(sentence) or _a_tally(sentence)))
                 or (event_type == "diplomatic_upgrade" and re.search(r"\bspecial (representative|envoy)\b", sentence, re.I))
-                or (event_type == "militant_attack" and _an_attack_named(sentence, span))
+                or (event_type == "militant_attack" and (_an_attack_named(sentence, span) or _militants_killed(sentence)))
                 or (event_type not in ("talks", "high_level_visit") and _a_topic(sentence, span))
                 or (event_type in ("cooperative_statement", "diplomatic_protest", "threat") and _no_government_speaks(sentence, span))
                 or (event_type == "talks" and (_multilateral(sentence) or _a_setting(sentence, span)))
@@ -867,6 +867,17 @@ def _an_attack_named(sentence: str, span: tuple[int, int]) -> bool:
                 and not re.search(rf"\b({KILLED}|killing|wounded|injured)\b", sentence, re.I))
 
 
+def _militants_killed(sentence: str) -> bool:
+    """'Security forces killed five heavily-armed terrorists', '15 to 20 Afghan Taliban have been killed':
+    the dead are the militants or fighters, killed by forces; no attack on the state."""
+    return bool(re.search(r"\b(killed|kill(ing)?|neutrali[sz]ed|eliminated) (all |at least |more than |over |some )?(\d+|\w+) "
+                          r"(\S+ ){0,3}(terrorists|militants|khawarij|insurgents|fighters)\b"
+                          r"|\b(terrorists|militants|khawarij|insurgents|fighters|taliban) (have been|were|had been) killed\b",
+                          sentence, re.I)
+                and not re.search(r"\b(martyr(ed|dom)|(soldiers|personnel|troops|civilians|policemen|people)\b[^.;]{0,40}\b(killed|dead|died|injured|wounded))",
+                                  sentence, re.I))
+
+
 def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
     """'the growing threat of terrorism', 'could threaten its food security', 'outfits that continue to
     threaten Pakistan's security', 'left under threat of arrest': a danger to something, not one state
@@ -900,7 +911,15 @@ AID_GIVEN = (r"\b(sen[dt]|sending|dispatch(ed|es|ing)?|despatch(ed)?|deliver(ed|
 def _given(sentence: str) -> bool:
     """Whether a sentence tells aid given (sent, delivered, handed over, pledged), not aid as a purpose,
     a commitment or goods in trade ("committed to extending humanitarian support", "cargo of food items")."""
-    return bool(re.search(AID_GIVEN, sentence, re.I))
+    return any(not re.search(r"\b(will|to|set to|plans? to|is to)\s+(\w+\s+){0,2}$", sentence[:m.start()], re.I)
+               for m in re.finditer(AID_GIVEN, sentence, re.I))
+
+
+def _a_tally(sentence: str) -> bool:
+    """'India has already sent 40,000 tonnes of wheat', 'contributions, which have included multiple
+    shipments': aid counted up to now, not a new consignment."""
+    return bool(re.search(r"\b(already|so far|to date|till date|thus far|until now|over the (past|last) (\w+ )?(years|months)|"
+                          r"(have|has) included|multiple shipments|contributions)\b", sentence, re.I))
 
 
 def _a_framework(sentence: str, span: tuple[int, int]) -> bool:
