@@ -307,6 +307,13 @@ def _types(text: str, published: dt.date) -> set[str]:
     ("India is all set to deliver humanitarian assistance to Afghanistan, the MEA said on Monday.", set(), "humanitarian_aid"),
     ("India has already sent 40,000 tonnes of wheat aid to Afghanistan, Kabul said on Monday.", set(), "humanitarian_aid"),
     ("India sent a consignment of medicines to Afghanistan on Monday.", {"humanitarian_aid"}, "talks"),
+    # a meeting where a decision was taken is its setting; talks a minister "would hold" are not yet held
+    ("Pakistan on Monday banned imports from Afghanistan; the decision was taken in a meeting of the Economic "
+     "Coordination Committee.", {"trade_restriction"}, "talks"),
+    ('Qureshi would hold "high-level delegation" talks with his Afghan counterpart, a spokesperson said on Monday.', set(),
+     "talks"),
+    ("In what is said to be the first such meeting, India's envoy held talks with Afghanistan's defence minister in Kabul "
+     "on Monday.", {"talks"}, "high_level_visit"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])

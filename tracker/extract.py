@@ -779,10 +779,10 @@ def _intended(sentence: str, span: tuple[int, int]) -> bool:
     tomorrow", "a willingness to engage in dialogue", "announced the visit of", "on the eve of the
     third round of talks"):
     a meeting or visit not yet held is not an event."""
-    return bool(re.search(r"\b(will|would|shall|must|should|may|might|to(?!\s+(?-i:[A-Z]))|towards|plans?|intends?|announc(ed|es)|(on the )?eve of|"
+    return bool(re.search(r"\b(will|would|shall|must|should|may|might|to(?!\s+((?-i:[A-Z])|be\b))|towards|plans?|intends?|announc(ed|es)|(on the )?eve of|"
                           r"call(ed|s|ing)? for|urg(ed|es|ing)|"
                           r"ahead of|if|unless)\s+"
-                          r"(\w+['’]?\w*[\s-]+){0,3}$", sentence[:span[0]], re.I)
+                          r"(\w+['’]?\w*[\s\"'“”-]+){0,4}$", sentence[:span[0]], re.I)
                 or re.search(r"\b(tomorrow|next (week|month)|later this (week|month)|upcoming|scheduled (to|for)|expected to|"
                              r"(the )?dates? (of|for) (the |his |her )?(\w+ ){0,2}\w+['’]s)\b",
                              sentence, re.I))
@@ -823,7 +823,7 @@ def _a_setting(sentence: str, span: tuple[int, int]) -> bool:
     National Command Authority', 'after the NSC meeting': the meeting is where a statement was made
     or a time, not talks between the two."""
     return bool(re.search(r"\b((speaking|addressing|said|told|remarks|statement|spoke)\s+(at|to|during|in)|told|addressed|chairing|chaired|"
-                          r"convened|convening|after|following|"
+                          r"convened|convening|after|following|(taken|made|decided|announced) (at|in|during)|"
                           r"presid(ing|ed) over)\s+(a|an|the)\s+(\w+[\s-]+){0,2}$",
                           sentence[:span[0]], re.I))
 
