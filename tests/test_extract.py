@@ -314,6 +314,12 @@ def _types(text: str, published: dt.date) -> set[str]:
      "talks"),
     ("In what is said to be the first such meeting, India's envoy held talks with Afghanistan's defence minister in Kabul "
      "on Monday.", {"talks"}, "high_level_visit"),
+    # an accusation in a relative clause or the passive is a standing charge, not this week's protest
+    ("Pakistan and its intelligence agency have been accused of supporting the Taliban in Afghanistan.", set(),
+     "diplomatic_protest"),
+    ("Amid a surge in attacks, which Pakistan blames on the TTP hiding in Afghanistan, Asif spoke on Monday.", set(),
+     "diplomatic_protest"),
+    ("Pakistan on Monday accused Afghanistan of sheltering the TTP.", {"diplomatic_protest"}, "talks"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])

@@ -730,7 +730,10 @@ def _a_standing_claim(sentence: str, span: tuple[int, int]) -> bool:
     """'Islamabad accuses the Afghan Taliban of supporting the TTP, a charge Kabul denies': a standing
     position, not this week's statement."""
     return bool(re.search(r",\s*(a|an) (charge|allegation|claim|accusation)s? (that )?(\w+ ){0,3}(denies|rejects|has (long |repeatedly )?denied)\b",
-                          sentence[span[1]:], re.I))
+                          sentence[span[1]:], re.I)
+                or (re.match(r"(accus|blam)", sentence[span[0]:], re.I)
+                    and re.search(r"(\b(which|who|whom)\s+(\w+['’]?\w*\s+){0,3}|\b(have|has|had) been\s+|\b(is|are|was|were)\s+)$",
+                                  sentence[:span[0]], re.I)))
 
 
 def _negated(sentence: str, span: tuple[int, int]) -> bool:
