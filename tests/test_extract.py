@@ -320,6 +320,14 @@ def _types(text: str, published: dt.date) -> set[str]:
     ("Amid a surge in attacks, which Pakistan blames on the TTP hiding in Afghanistan, Asif spoke on Monday.", set(),
      "diplomatic_protest"),
     ("Pakistan on Monday accused Afghanistan of sheltering the TTP.", {"diplomatic_protest"}, "talks"),
+    # a spell of clashes is what the news follows; forces inflicting losses on terrorists fight a group
+    ("Pakistan and Afghanistan agreed on Monday to an immediate ceasefire after a week of deadly border clashes.",
+     {"ceasefire"}, "border_clash"),
+    ("Talks in Istanbul ended on Monday, after deadly clashes this month between Pakistan and Afghanistan.", set(),
+     "border_clash"),
+    ("Pakistani soldiers near the Afghan border repulsed the attacks on Monday, inflicting heavy casualties on the "
+     "terrorists.", set(), "border_clash"),
+    ("Pakistani and Afghan forces clashed at the Chaman border on Monday.", {"border_clash"}, "talks"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])

@@ -515,6 +515,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         carried = in_context and not dated  # undated after a step back: background unless a strong act
         in_context = carried
         types = [t for t in types_of(sentence) if not is_background(_up_to_clause_end(sentence, t[2]), article.published)
+                 and not _a_spell(sentence, t[2])
                  and not re.search(RECENT, sentence[:t[2][0]], re.I) and not _of_an_earlier_month(sentence, t[2], article.published)
                  and not _in_a_since_phrase(sentence, t[2])]
         if is_background(sentence, article.published) and not types:
@@ -881,6 +882,15 @@ def _militants_killed(sentence: str) -> bool:
                                   sentence, re.I))
 
 
+def _a_spell(sentence: str, span: tuple[int, int]) -> bool:
+    """'after a week of deadly border clashes', 'months of tensions and clashes', 'clashes in recent
+    weeks', 'deadly clashes this month': a spell of acts the news follows, not one new act."""
+    return bool(re.search(r"\b(a|one|two|three|four|several|many|\d+) (days?|weeks?|months?|years?) of (\w+[\s,-]+){0,4}$|"
+                          r"\b(days|weeks|months|years) of (\w+[\s,-]+){0,4}$", sentence[:span[0]], re.I)
+                or re.match(r"\w*(\s+\w+){0,2}\s+(in (the )?recent (days|weeks|months)|(earlier )?this month|since (late |early )?\w+)\b",
+                            sentence[span[0]:], re.I))
+
+
 def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
     """'the growing threat of terrorism', 'could threaten its food security', 'outfits that continue to
     threaten Pakistan's security', 'left under threat of arrest': a danger to something, not one state
@@ -894,7 +904,8 @@ def _with_militants(sentence: str, span: tuple[int, int]) -> bool:
     """'Four soldiers were martyred in a clash with TTP terrorists': forces fighting an armed group, not
     the other state's forces."""
     return bool(re.match(rf"\w*\s+with\s+(the\s+)?(\w+\s+){{0,2}}(terrorists|militants|insurgents|khawarij|khwarij|{GROUP_NAMES})",
-                         sentence[span[0]:], re.I))
+                         sentence[span[0]:], re.I)
+                or re.search(r"\b(casualties|losses) (to|on) the (terrorists|militants|insurgents|khawarij)\b", sentence, re.I))
 
 
 def _a_game(event_type: str, sentence: str, span: tuple[int, int]) -> bool:
