@@ -328,6 +328,13 @@ def _types(text: str, published: dt.date) -> set[str]:
     ("Pakistani soldiers near the Afghan border repulsed the attacks on Monday, inflicting heavy casualties on the "
      "terrorists.", set(), "border_clash"),
     ("Pakistani and Afghan forces clashed at the Chaman border on Monday.", {"border_clash"}, "talks"),
+    # a visit to a site, a garrison or the injured is no visit between the states; rockets that landed are no visitors
+    ("Arafat Jamal, UNHCR Representative in Afghanistan, visited the Torkham border crossing with Pakistan on Monday.",
+     set(), "high_level_visit"),
+    ("Pakistan's army chief visited the injured soldiers at CMH Quetta on Monday, after the attack from Afghanistan.",
+     set(), "high_level_visit"),
+    ("The Afghan rockets landed in a village in Pakistani territory on Monday.", set(), "high_level_visit"),
+    ("Pakistan's foreign minister visited Kabul, Afghanistan, on Monday.", {"high_level_visit"}, "talks"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])

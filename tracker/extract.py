@@ -638,6 +638,9 @@ def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> 
     visit = re.search(r"\b(visit(ed|s|ing)?|arrived in|travel(led)? to|landed in|trip to)\b", sentence, re.I)
     if not visit:
         return True
+    if re.match(r"\s+the\s+([\w-]+\s+){0,4}(garrison|site|headquarters|cell|cent(re|er)|crossing|camps?|hospital|border|"
+                r"office|corps|check ?post|area|valley|district|soldiers|troops|victims|families)\b", sentence[visit.end():], re.I):
+        return False  # "visited the Torkham border crossing", "visiting the attack site": a place, not the other state
     visitor = next((c for at, c in reversed(named) if c in STATE_NAMES and at < visit.start()), None)
     return visitor is None or _place_country(sentence[visit.end():visit.end() + 40]) != visitor
 
