@@ -713,6 +713,14 @@ def test_an_act_of_the_previous_night_is_dated_a_day_earlier():
     assert accused["diplomatic_protest"] == "2026-03-13"  # the accusation is of the morning, the strikes of the night
 
 
+def test_an_attack_told_again_with_its_own_earlier_day_takes_that_day():
+    text = ("Pakistan on Wednesday condoled the deaths of tourists in the terrorist attack in Pahalgam, India. "
+            "Terrorists opened fire in Pahalgam on Tuesday afternoon, killing 26 people.")
+    found = extract_events(Article(text=text, published=dt.date(2025, 4, 23))).set_index("event_type")
+    assert found.loc["militant_attack", "date"] == "2025-04-22"  # one attack, of the day the second sentence gives
+    assert "a later sentence gives the act's own day" in found.loc["militant_attack", "rules"]
+
+
 def test_a_datelines_date_gives_way_to_the_date_the_sentence_tells():
     told = date_of("New Delhi, May 16 (PTI) The phone call between Jaishankar and Muttaqi on Thursday was the first.",
                    dt.date(2025, 5, 16))

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -577,6 +577,9 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
                 found.append(candidate)
             elif _weakly_dated(same) and not _weakly_dated(candidate):  # a dated report of it (after a headline)
                 found[found.index(same)] = candidate
+            elif candidate.event_type in VIOLENT_TYPES and candidate.date < same.date and _dated_here(candidate):
+                found[found.index(same)] = replace(same, date=candidate.date, date_precision=candidate.date_precision, rules=[
+                    *same.rules[:2], f"{candidate.rules[2]} (a later sentence gives the act's own day)", *same.rules[3:]])
     return _table(found, article)
 
 
@@ -694,6 +697,11 @@ def _answers(earlier: Candidate, later: Candidate) -> bool:
     rebuttal, congratulations and thanks): two events, one by each state."""
     return later.event_type in STATEMENT_TYPES and {earlier.initiator, later.initiator} == set(later.dyad.split("-")) \
         and bool(re.search(ANSWER, later.evidence, re.I))
+
+
+def _dated_here(candidate: Candidate) -> bool:
+    """Dated by a date its own sentence gives (not the publication day, nor carried from before)."""
+    return not any(UNDATED in rule or "from an earlier sentence" in rule or "check the day" in rule for rule in candidate.rules)
 
 
 def _weakly_dated(candidate: Candidate) -> bool:
