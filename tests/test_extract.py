@@ -476,6 +476,11 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("A Pakistani delegation led by the defence minister is in Kabul, Afghanistan, the Foreign Office said on Monday.",
      "high_level_visit"),
     ("The Afghan Taliban on Monday stopped the return of Afghans from Pakistan through the Torkham border.", "border_closure"),
+    ("All trade with India, including to and from any third country through Pakistan, is suspended forthwith, Pakistan "
+     "said on Monday.", "trade_restriction"),
+    ("India on Monday dispatched a consignment of medical supplies to Kabul, Afghanistan.", "humanitarian_aid"),
+    ("Pakistan and Afghanistan have decided to establish a coordination mechanism at the border, officials said on Monday.",
+     "agreement"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))
