@@ -335,6 +335,17 @@ def _types(text: str, published: dt.date) -> set[str]:
      set(), "high_level_visit"),
     ("The Afghan rockets landed in a village in Pakistani territory on Monday.", set(), "high_level_visit"),
     ("Pakistan's foreign minister visited Kabul, Afghanistan, on Monday.", {"high_level_visit"}, "talks"),
+    # session 11, after holdout19: a response given is no threat, an attack "met with" a reply no talks; a game;
+    # "accuses" with no date is a standing charge; a condemnation with a quoted word is still solidarity
+    ("In a befitting response on Monday, Pakistani forces killed eight Afghan Taliban fighters at the border.", set(),
+     "threat"),
+    ("The Pakistani attack on Monday was met with a powerful response from the Indian Army.", set(), "talks"),
+    ("Both teams enter this blockbuster clash between India and Pakistan on Monday in strong form.", set(), "border_clash"),
+    ("Fakhar Zaman looked threatening with some aggressive strokeplay against Afghanistan on Monday.", set(), "threat"),
+    ("Pakistan accuses Kabul of harbouring armed groups, including the TTP.", set(), "diplomatic_protest"),
+    ("On Monday, Pakistan accuses Kabul of harbouring the TTP in a new dossier.", {"diplomatic_protest"}, "talks"),
+    ('Modi on Monday condemned the "cowardly" terrorist attack on a gurdwara in Kabul, Afghanistan.',
+     {"cooperative_statement"}, "diplomatic_protest"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])

@@ -116,7 +116,7 @@ OTHER_SIDE = (r"\b(counterparts?|two sides|both sides|two countries|both countri
               r"ambassadors?|high commissioners?|charg[eé]|visiting|guest|hosts?|hosted)\b")  # a meeting's other party, unnamed
 SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournament|tri-series|(?<!a )series(?! of)|fixture|match(es)?|stadium|innings|"
          r"wickets?|fans|PCB|BCCI|ICC|\d+-run|boundar(y|ies)|bowl(er|ers|ing|ed)|batt(ing|er|ers)|batsm[ae]n|Super (8|Eight)s?|"
-         r"semi-?finals?|hockey)\b")  # a sentence about a game
+         r"semi-?finals?|hockey|(both|the two) teams|overs|strokeplay)\b")  # a sentence about a game
 NIGHT_BEFORE = r"[^.;]{0,60}?\b(overnight|the previous night|the night before)\b"  # "strikes carried out the previous night"
 DAYS_BACK = r"(a|one|two|three) days? (earlier|before)|the previous day|the day before"
 DATE_PATTERNS = [  # each found expression is resolved by dateparser against the publication date
@@ -599,7 +599,8 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type == "militant_attack" and (_an_attack_named(sentence, span) or _militants_killed(sentence)))
                 or (event_type not in ("talks", "high_level_visit") and _a_topic(sentence, span))
                 or (event_type in ("cooperative_statement", "diplomatic_protest", "threat") and _no_government_speaks(sentence, span))
-                or (event_type == "talks" and (_multilateral(sentence) or _a_setting(sentence, span)))
+                or (event_type == "talks" and (_multilateral(sentence) or _a_setting(sentence, span)
+                                               or re.search(r"\b(was|were|been|be|is|are)\s+$", sentence[:span[0]], re.I)))  # "was met with a response"
                 or (event_type in INTENDED_TYPES and position > 0 and not dated and _referred_back(sentence, span)))
 
 
@@ -743,9 +744,14 @@ def _a_standing_claim(sentence: str, span: tuple[int, int]) -> bool:
     position, not this week's statement."""
     return bool(re.search(r",\s*(a|an) (charge|allegation|claim|accusation)s? (that )?(\w+ ){0,3}(denies|rejects|has (long |repeatedly )?denied)\b",
                           sentence[span[1]:], re.I)
+                or (re.match(r"(accuses|blames)\b", sentence[span[0]:], re.I) and not _has_a_date(sentence))  # "Pakistan accuses Kabul of harbouring"
                 or (re.match(r"(accus|blam)", sentence[span[0]:], re.I)
                     and re.search(r"(\b(which|who|whom)\s+(\w+['’]?\w*\s+){0,3}|\b(have|has|had) been\s+|\b(is|are|was|were)\s+)$",
                                   sentence[:span[0]], re.I)))
+
+
+def _has_a_date(sentence: str) -> bool:
+    return bool(re.search(rf"\b({'|'.join(WEEKDAYS)})\b", sentence, re.I)) or any(re.search(p, sentence, re.I) for p in DATE_PATTERNS)
 
 
 def _negated(sentence: str, span: tuple[int, int]) -> bool:
@@ -907,6 +913,8 @@ def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
     threaten Pakistan's security', 'left under threat of arrest': a danger to something, not one state
     threatening the other."""
     return bool(re.search(r"\bunder (the )?$", sentence[:span[0]], re.I)
+                or (re.search(r"respon|retaliat|reply", sentence[span[0]:span[1]], re.I)  # "in a befitting response, forces killed"
+                    and re.search(r"\b(in|with|delivered|gave|given|giving)\s+(a|an|the)\s+([\w-]+\s+){0,2}$", sentence[:span[0]], re.I))
                 or re.match(r"threat of terror|threat(en(s|ed|ing)?)?\s+([\w'’-]+\s+){0,3}?(security|stability|peace|"
                             r"livelihoods?|food|econom\w*|lives|agricultur\w*)\b", sentence[span[0]:], re.I))
 
