@@ -346,6 +346,16 @@ def _types(text: str, published: dt.date) -> set[str]:
     ("On Monday, Pakistan accuses Kabul of harbouring the TTP in a new dossier.", {"diplomatic_protest"}, "talks"),
     ('Modi on Monday condemned the "cowardly" terrorist attack on a gurdwara in Kabul, Afghanistan.',
      {"cooperative_statement"}, "diplomatic_protest"),
+    # a truce breached, ended, doubted or still to be secured is no new ceasefire; agreeing to a request is no agreement
+    ("The breach of the ceasefire on Monday by Pakistan's army on the LoC with India coincides with operations in Kathua.",
+     set(), "ceasefire"),
+    ("Pakistan's Andrabi confirmed on Monday that the ceasefire with Afghanistan had broken down.", set(), "ceasefire"),
+    ('Asif said on Monday "I have my doubts that this ceasefire will hold" with Afghanistan.', set(), "ceasefire"),
+    ("China's mediation between Pakistan and Afghanistan seeks to secure a lasting ceasefire, Beijing said on Monday.",
+     set(), "ceasefire"),
+    ("Pakistan and Afghanistan agreed to a ceasefire on Monday.", {"ceasefire"}, "talks"),
+    ("Pakistan on Monday agreed to the Taliban's request and placed an exemption for Afghan drivers.", set(), "agreement"),
+    ("Pakistan and Afghanistan on Monday signed an agreement on transit trade.", {"agreement"}, "talks"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])

@@ -593,7 +593,8 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or _a_game(event_type, sentence, span)
                 or (event_type == "border_clash" and _with_militants(sentence, span))
                 or (event_type == "threat" and _a_danger(sentence, span))
-                or (event_type == "agreement" and _a_framework(sentence, span))
+                or (event_type == "agreement" and (_a_framework(sentence, span) or re.match(
+                    r"agreed to (the |their |his |her |its |our )?(\w+['’]s? )?(request|demand)s?\b", sentence[span[0]:], re.I)))
                 or (event_type == "humanitarian_aid" and (not _given(sentence) or _a_tally(sentence)))
                 or (event_type == "diplomatic_upgrade" and re.search(r"\bspecial (representative|envoy)\b", sentence, re.I))
                 or (event_type == "militant_attack" and (_an_attack_named(sentence, span) or _militants_killed(sentence)))
@@ -814,7 +815,10 @@ def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
     "to reinforce the ceasefire agreement reached in Doha"): the ceasefire is not new."""
     return bool(re.search(r"\b(maintain|uphold|observ|respect|honou?r|abide by|reinforc|consolidat|preserv|implement|monitor)\w*\s+(of\s+)?"
                           r"(the |a |an |its )?(commitment to (the )?)?((existing|fragile|current|ongoing|temporary)\s+)?$",
-                          sentence[:span[0]], re.I))
+                          sentence[:span[0]], re.I)
+                or re.search(r"\b(breach(es|ed)?|violat\w*|ending|ended|end|secure|securing|doubts?|enforc\w*)\s+(of\s+|that\s+)?"
+                             r"(\w+\s+){0,3}$", sentence[:span[0]], re.I)  # a truce broken, ended or still to be secured
+                or re.match(r"\W*(\w+\W+){0,4}?(will (not )?(hold|be broken)|(had |has )?broken down|broke down|collapsed)\b", sentence[span[1]:], re.I))
 
 
 def _pair_at(sentence: str, span: tuple[int, int], named: list[tuple[int, str]] = ()) -> str:
