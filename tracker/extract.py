@@ -768,6 +768,7 @@ def _ongoing(sentence: str, span: tuple[int, int]) -> bool:
     before, upto, after = sentence[:span[0]], sentence[:span[1]], sentence[span[1]:]
     return bool(re.search(r"\b(prolonged|ongoing|continued|continuing|protracted|lengthy|months-long|weeks-long|persisting|current)\s+"
                           r"(\w+[\s-]+){0,1}$", before, re.I)
+                or re.search(r"\b(currently|at present|presently)\b,?[^,;]{0,40}$", before, re.I)  # "Currently, Pakistan only allows …"
                 or re.search(r"\bremain(s|ed|ing)?\s+\w+$", upto, re.I)  # "crossings remain closed"
                 or (re.search(r"\b(has|have) (now |already )?been\s+\w+$", upto, re.I)  # "has been closed for more than two weeks"
                     and re.match(r"\W*(\w+\W+){0,3}?(for (more than |over |nearly |almost |about |the (past|last) )?(\w+ )?(days|weeks|months|years)|since)\b",
