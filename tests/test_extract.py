@@ -361,6 +361,9 @@ def _types(text: str, published: dt.date) -> set[str]:
      "cooperative_statement"),
     ("Currently, Pakistan only allows Afghanistan to export goods to India, traders said on Monday.", set(), "trade_easing"),
     ("Muttaqi on Monday welcomed Pakistan's decision to reopen the Torkham border.", {"cooperative_statement"}, "talks"),
+    # "a day after" an act is its occasion, like "comes after"
+    ("A day after a suicide bombing in Peshawar, Mujahid on Monday accused Pakistan of strikes in Khost, Afghanistan.",
+     {"diplomatic_protest"}, "militant_attack"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])

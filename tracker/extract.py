@@ -724,7 +724,8 @@ def _a_cause(sentence: str, span: tuple[int, int]) -> bool:
     ("… reopened following clashes", "due to an exchange of fire", "comes a week after he met"):
     background, not another event."""
     return bool(re.search(r"\b(following|follows|followed|due to|because of|in response to|amid|in retaliation (to|for)|"
-                          r"in the aftermath of|since the|subsequent|at a time when|(comes|came) [^,.;]{0,25}\bafter|(comes|came) (even )?as)\b[^,.;]{0,80}$",
+                          r"in the aftermath of|since the|subsequent|at a time when|(comes|came) [^,.;]{0,25}\bafter|(comes|came) (even )?as|"
+                          r"(^|\W)(a|one|two|three|four|five|several|few|\d+) (days?|hours?|weeks?) after)\b[^,.;]{0,80}$",
                           sentence[:span[1]], re.I))
 
 
