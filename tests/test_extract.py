@@ -510,6 +510,14 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("India on Monday dispatched a consignment of medical supplies to Kabul, Afghanistan.", "humanitarian_aid"),
     ("Pakistan and Afghanistan have decided to establish a coordination mechanism at the border, officials said on Monday.",
      "agreement"),
+    ("Khawaja Asif claimed on Monday that TTP militants are using Afghanistan soil to attack Pakistan.", "diplomatic_protest"),
+    ("Asif said on Monday that India is backing the Afghan Taliban in Kabul.", "diplomatic_protest"),
+    ("Pakistan's army said on Monday its forces killed 40 Indian-backed terrorists in Balochistan.", "diplomatic_protest"),
+    ("The movement of such a group can't take place without the active complicity of the Pakistani Army, India said on "
+     "Monday.", "diplomatic_protest"),
+    ("Sharif said on Monday that a group backed by India was behind the attack on a school bus in Pakistan.",
+     "diplomatic_protest"),
+    ('India said on Monday that "Pakistan\'s actions constituted provocation".', "diplomatic_protest"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))
