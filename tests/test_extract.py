@@ -517,10 +517,16 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
      "Monday.", "diplomatic_protest"),
     ("Sharif said on Monday that a group backed by India was behind the attack on a school bus in Pakistan.",
      "diplomatic_protest"),
-    ('India said on Monday that "Pakistan\'s actions constituted provocation".', "diplomatic_protest"),
-])
+    ('India said on Monday that "Pakistan\'s actions constituted provocation".', "diplomatic_protest"),])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))
+
+
+def test_standing_in_solidarity_is_a_statement_even_after_the_lead():
+    text = ("Pakistan on Monday sent 105 tonnes of relief goods to Afghanistan after the earthquake. "
+            "The trucks crossed at Torkham. The goods include tents and food. "
+            "Pakistan stands in solidarity with the people of Afghanistan, the minister said.")
+    assert "cooperative_statement" in _types(text, dt.date(2025, 5, 26))
 
 
 def test_what_decides_between_candidates():
