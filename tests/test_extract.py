@@ -769,6 +769,19 @@ def test_an_attack_told_again_with_its_own_earlier_day_takes_that_day():
     assert "a later sentence gives the act's own day" in found.loc["militant_attack", "rules"]
 
 
+def test_an_attack_in_india_with_no_state_named_is_india_pakistan_on_india():
+    found = extract_events(Article(text="Terrorists ambushed an army truck near Poonch on Monday, killing five soldiers.",
+                                   published=dt.date(2025, 5, 26)))
+    attack = found.set_index("event_type").loc["militant_attack"]
+    assert (attack["dyad"], attack["target"]) == ("IND-PAK", "IND")  # the state where it took place is the one attacked
+
+
+def test_a_deadline_is_no_date_of_the_act():
+    found = extract_events(Article(text="Pakistan has extended the validity of Afghan refugee Proof of Registration "
+                                        "cards until June 30.", published=dt.date(2024, 4, 26)))
+    assert found.set_index("event_type").loc["deportation", "date"] == "2024-04-26"  # the report's day, not last June 30
+
+
 def test_a_datelines_date_gives_way_to_the_date_the_sentence_tells():
     told = date_of("New Delhi, May 16 (PTI) The phone call between Jaishankar and Muttaqi on Thursday was the first.",
                    dt.date(2025, 5, 16))

@@ -357,6 +357,9 @@ def _actors(event_type: str, dyad: str, named: list[tuple[int, str]], sentence: 
     groups = [c for c in codes if c in GROUPS]
     other = lambda state: next(c for c in dyad.split("-") if c != state)  # noqa: E731
     if event_type == "militant_attack":
+        where = _countries_of_places(sentence) & set(dyad.split("-"))
+        if len(where) == 1:  # "in Pahalgam": the state where the attack took place
+            return (groups[0] if groups else "unknown"), where.pop(), ["actors: attack by the group named on the state where it took place"]
         victim = "PAK" if "PAK" in dyad and dyad != "AFG-IND" else (states[0] if states else "unknown")
         return (groups[0] if groups else "unknown"), victim, ["actors: attack by the group named on the state attacked"]
     if event_type == "militant_crackdown":
@@ -446,8 +449,9 @@ def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | Non
         back = (published.weekday() - WEEKDAYS.index(match.group(1))) % 7
         found.append((published - dt.timedelta(days=back), "day", f"date: '{match.group(1)}' (the last before publication)",
                       match.start()))
-    found = [f for f in found if f[0] <= published and not _since(lowered, f[3])]
-    if found:
+    found = [f for f in found if f[0] <= published and not _since(lowered, f[3])
+             and not re.search(r"\b(until|till|up to|through|deadline( of)?|valid (until|till|up to))\s+(the\s+)?$", lowered[:f[3]])]
+    if found:  # a deadline ("extended … until June 30") is no date of the act
         filed = len(sentence) - len(_without_dateline(sentence).lstrip())  # "New Delhi, May 16 (PTI)": the report's day
         told = [f for f in found if f[3] >= filed]
         return max(told or found, key=lambda f: f[0])[:3]
@@ -530,6 +534,9 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         if not types:
             continue
         pair = _dyad_of(sentence, named, fallback)
+        if pair is None and not any(c in STATE_NAMES for _, c in named) and _countries_of_places(sentence) == {"IND"}:
+            types = [t for t in types if t[0] == "militant_attack"]  # an attack in India, no state named anywhere (below)
+            pair = "IND-PAK" if types else None
         if pair is None or (dyad and pair != dyad):
             continue
         types = [_as_reported(t, sentence) for t in types if _is_news(t, sentence, position, dated)]
@@ -556,7 +563,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
                 if nearest != pair:
                     event_pair, pair_rule = nearest, f"dyad: {nearest} (the two states named nearest the act; a third comments on it)"
             if event_type == "militant_attack" and not any(c in STATE_NAMES for _, c in named) and \
-                    _countries_of_places(sentence) == {"IND"} and event_pair != "IND-PAK":
+                    _countries_of_places(sentence) == {"IND"}:
                 event_pair, pair_rule = "IND-PAK", "dyad: IND-PAK (an attack in India, no state named: the dyad of attacks there)"
             if dyad and event_pair != dyad:
                 continue
