@@ -517,7 +517,9 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
      "Monday.", "diplomatic_protest"),
     ("Sharif said on Monday that a group backed by India was behind the attack on a school bus in Pakistan.",
      "diplomatic_protest"),
-    ('India said on Monday that "Pakistan\'s actions constituted provocation".', "diplomatic_protest"),])
+    ('India said on Monday that "Pakistan\'s actions constituted provocation".', "diplomatic_protest"),
+    ("Dar said on Monday that any future aggression by India would be met with a firm response.", "threat"),
+])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))
 
