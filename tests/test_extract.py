@@ -518,7 +518,10 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Sharif said on Monday that a group backed by India was behind the attack on a school bus in Pakistan.",
      "diplomatic_protest"),
     ('India said on Monday that "Pakistan\'s actions constituted provocation".', "diplomatic_protest"),
-    ("Dar said on Monday that any future aggression by India would be met with a firm response.", "threat"),
+    ("Dar said on Monday that any future aggression by India would be met with a firm response.", "threat"),    ('Pakistan\'s Foreign Office on Monday urged the Afghan government to take "strong action" against the attackers.',
+     "diplomatic_protest"),
+    ("The Foreign Office on Monday dismissed the Afghan Taliban's latest offer to mediate with the TTP.", "diplomatic_protest"),
+    ("Taliban consuls on Monday reopened offices at the Afghan embassy in New Delhi, India.", "diplomatic_upgrade"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))
