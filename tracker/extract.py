@@ -534,8 +534,9 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         if not types:
             continue
         pair = _dyad_of(sentence, named, fallback)
-        if pair is None and not any(c in STATE_NAMES for _, c in named) and _countries_of_places(sentence) == {"IND"}:
-            types = [t for t in types if t[0] == "militant_attack"]  # an attack in India, no state named anywhere (below)
+        in_india_unnamed = not any(c in STATE_NAMES for _, c in named) and _countries_of_places(sentence) == {"IND"}
+        if pair is None and in_india_unnamed:  # an attack in India, no state named anywhere: India-Pakistan (below)
+            types = [t for t in types if t[0] == "militant_attack"]
             pair = "IND-PAK" if types else None
         if pair is None or (dyad and pair != dyad):
             continue
@@ -562,8 +563,7 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
                 nearest = _pair_at(sentence, span, named)  # "India condemns Pakistan's airstrikes on Afghan territory"
                 if nearest != pair:
                     event_pair, pair_rule = nearest, f"dyad: {nearest} (the two states named nearest the act; a third comments on it)"
-            if event_type == "militant_attack" and not any(c in STATE_NAMES for _, c in named) and \
-                    _countries_of_places(sentence) == {"IND"}:
+            if event_type == "militant_attack" and in_india_unnamed:
                 event_pair, pair_rule = "IND-PAK", "dyad: IND-PAK (an attack in India, no state named: the dyad of attacks there)"
             if dyad and event_pair != dyad:
                 continue
@@ -594,12 +594,12 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
     """Whether a type found in a sentence reports a new event, not its cause, an intention, a
     ceasefire only kept up, a multilateral meeting, or a mention of a visit already given."""
     event_type, _, span = found
-    return not (_conditional(sentence, span) or _a_standing_claim(sentence, span) or _a_cause(sentence, span) or _a_circumstance(sentence, span) or _ongoing(sentence, span) or _a_denied_claim(sentence, span) or _negated(sentence, span) or _offered(sentence, span)
+    return not (_conditional(sentence, span) or _a_standing_claim(sentence, span, dated) or _a_cause(sentence, span) or _a_circumstance(sentence, span) or _ongoing(sentence, span) or _a_denied_claim(sentence, span) or _negated(sentence, span) or _offered(sentence, span)
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or _a_game(event_type, sentence, span)
                 or (event_type == "border_clash" and _with_militants(sentence, span))
-                or (event_type == "threat" and _a_danger(sentence, span))
+                or (event_type == "threat" and (_a_danger(sentence, span) or _a_response_given(sentence, span)))
                 or (event_type == "agreement" and (_a_framework(sentence, span) or re.match(
                     r"agreed to (the |their |his |her |its |our )?(\w+['’]s? )?(request|demand)s?\b", sentence[span[0]:], re.I)))
                 or (event_type == "humanitarian_aid" and (not _given(sentence) or _a_tally(sentence)))
@@ -748,19 +748,16 @@ def _conditional(sentence: str, span: tuple[int, int]) -> bool:
                 or re.search(r"\b(if|unless)\b", sentence[span[0]:span[1]], re.I))  # "border, … that if reopening"
 
 
-def _a_standing_claim(sentence: str, span: tuple[int, int]) -> bool:
-    """'Islamabad accuses the Afghan Taliban of supporting the TTP, a charge Kabul denies': a standing
+def _a_standing_claim(sentence: str, span: tuple[int, int], dated=None) -> bool:
+    """'Islamabad accuses the Afghan Taliban of supporting the TTP, a charge Kabul denies', 'Pakistan
+    accuses Kabul of harbouring …' with no date, 'attacks, which Pakistan blames on the TTP': a standing
     position, not this week's statement."""
     return bool(re.search(r",\s*(a|an) (charge|allegation|claim|accusation)s? (that )?(\w+ ){0,3}(denies|rejects|has (long |repeatedly )?denied)\b",
                           sentence[span[1]:], re.I)
-                or (re.match(r"(accuses|blames)\b", sentence[span[0]:], re.I) and not _has_a_date(sentence))  # "Pakistan accuses Kabul of harbouring"
+                or (re.match(r"(accuses|blames)\b", sentence[span[0]:], re.I) and not dated)
                 or (re.match(r"(accus|blam)", sentence[span[0]:], re.I)
                     and re.search(r"(\b(which|who|whom)\s+(\w+['’]?\w*\s+){0,3}|\b(have|has|had) been\s+|\b(is|are|was|were)\s+)$",
                                   sentence[:span[0]], re.I)))
-
-
-def _has_a_date(sentence: str) -> bool:
-    return bool(re.search(rf"\b({'|'.join(WEEKDAYS)})\b", sentence, re.I)) or any(re.search(p, sentence, re.I) for p in DATE_PATTERNS)
 
 
 def _negated(sentence: str, span: tuple[int, int]) -> bool:
@@ -915,8 +912,8 @@ def _militants_killed(sentence: str) -> bool:
 def _a_spell(sentence: str, span: tuple[int, int]) -> bool:
     """'after a week of deadly border clashes', 'months of tensions and clashes', 'clashes in recent
     weeks', 'deadly clashes this month': a spell of acts the news follows, not one new act."""
-    return bool(re.search(r"\b(a|one|two|three|four|several|many|\d+) (days?|weeks?|months?|years?) of (\w+[\s,-]+){0,4}$|"
-                          r"\b(days|weeks|months|years) of (\w+[\s,-]+){0,4}$", sentence[:span[0]], re.I)
+    return bool(re.search(r"\b((a|one|two|three|four|several|many|\d+) (days?|weeks?|months?|years?)|days|weeks|months|years) of "
+                          r"(\w+[\s,-]+){0,4}$", sentence[:span[0]], re.I)
                 or re.match(r"\w*(\s+\w+){0,2}\s+(in (the )?recent (days|weeks|months)|(earlier )?this month|since (late |early )?\w+)\b",
                             sentence[span[0]:], re.I))
 
@@ -926,10 +923,14 @@ def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
     threaten Pakistan's security', 'left under threat of arrest': a danger to something, not one state
     threatening the other."""
     return bool(re.search(r"\bunder (the )?$", sentence[:span[0]], re.I)
-                or (re.search(r"respon|retaliat|reply", sentence[span[0]:span[1]], re.I)  # "in a befitting response, forces killed"
-                    and re.search(r"\b(in|with|delivered|gave|given|giving)\s+(a|an|the)\s+([\w-]+\s+){0,2}$", sentence[:span[0]], re.I))
                 or re.match(r"threat of terror|threat(en(s|ed|ing)?)?\s+([\w'’-]+\s+){0,3}?(security|stability|peace|"
                             r"livelihoods?|food|econom\w*|lives|agricultur\w*)\b", sentence[span[0]:], re.I))
+
+
+def _a_response_given(sentence: str, span: tuple[int, int]) -> bool:
+    """'in a befitting response, the forces killed', 'delivered a robust retaliation': a response made, not threatened."""
+    return bool(re.search(r"respon|retaliat|reply", sentence[span[0]:span[1]], re.I)
+                and re.search(r"\b(in|with|delivered|gave|given|giving)\s+(a|an|the)\s+([\w-]+\s+){0,2}$", sentence[:span[0]], re.I))
 
 
 def _with_militants(sentence: str, span: tuple[int, int]) -> bool:
