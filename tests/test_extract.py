@@ -364,6 +364,13 @@ def _types(text: str, published: dt.date) -> set[str]:
     # "a day after" an act is its occasion, like "comes after"
     ("A day after a suicide bombing in Peshawar, Mujahid on Monday accused Pakistan of strikes in Khost, Afghanistan.",
      {"diplomatic_protest"}, "militant_attack"),
+    # session 12: an envoy taking up a post, a war feared, the clashes that strained relations
+    ("Afghanistan's new ambassador arrived in Islamabad, Pakistan, on Monday to take charge of his post.", set(),
+     "high_level_visit"),
+    ("Pakistan and India on Monday agreed to a ceasefire, easing the threat of a war between the two countries.",
+     {"ceasefire"}, "threat"),
+    ("Dar met Muttaqi in Kabul on Monday amid strained relations, fuelled by border clashes and attacks by the TTP.",
+     {"talks"}, "border_clash"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -518,10 +525,25 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Sharif said on Monday that a group backed by India was behind the attack on a school bus in Pakistan.",
      "diplomatic_protest"),
     ('India said on Monday that "Pakistan\'s actions constituted provocation".', "diplomatic_protest"),
-    ("Dar said on Monday that any future aggression by India would be met with a firm response.", "threat"),    ('Pakistan\'s Foreign Office on Monday urged the Afghan government to take "strong action" against the attackers.',
+    ("Dar said on Monday that any future aggression by India would be met with a firm response.", "threat"),
+    ('Pakistan\'s Foreign Office on Monday urged the Afghan government to take "strong action" against the attackers.',
      "diplomatic_protest"),
     ("The Foreign Office on Monday dismissed the Afghan Taliban's latest offer to mediate with the TTP.", "diplomatic_protest"),
     ("Taliban consuls on Monday reopened offices at the Afghan embassy in New Delhi, India.", "diplomatic_upgrade"),
+    # session 12: words of acts the lexicon lacked
+    ("Pakistan on Monday condemned a terrorist attack on a hospital in Kabul, Afghanistan.", "cooperative_statement"),
+    ("Pakistan on Monday closed all crossings with Afghanistan.", "border_closure"),
+    ("India's deputy high commissioner was called to the Foreign Office in Islamabad, Pakistan, on Monday.",
+     "diplomatic_protest"),
+    ("Pakistan's army chief on Monday contacted his Afghan counterpart about the border.", "talks"),
+    ("Pakistan has not allowed trucks carrying Afghan goods to cross into India since Monday.", "trade_restriction"),
+    ("Pakistani warplanes pounded Kunar province, Afghanistan, on Monday.", "cross_border_strike"),
+    ("Pakistani and Afghan troops traded fire at the Chaman border on Monday.", "border_clash"),
+    ("Afghan forces fired mortars at Pakistani posts in Kurram on Monday.", "border_clash"),
+    ("Thousands of Afghans were forcibly returned from Pakistan on Monday.", "deportation"),
+    ("The Taliban on Monday handed over three TTP commanders to Pakistan.", "militant_crackdown"),
+    ("Pakistan on Monday resumed the transit of Afghan goods through Karachi.", "trade_easing"),
+    ("Pakistan's ambassador on Monday paid a courtesy call on Afghanistan's foreign minister in Kabul.", "talks"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))

@@ -639,9 +639,11 @@ def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> 
     """Whether a visit goes to one of the dyad's states (a capital, the country, or a visiting
     delegation) by one of them, not to a third country ("while on a visit to the United States"),
     nor by a third country ("the visit of US Vice President Vance to India"), nor to a place in the
-    visitor's own ("the army chief visited the Quetta garrison")."""
+    visitor's own ("the army chief visited the Quetta garrison"), nor an envoy arriving to take up a post."""
     if re.search(rf"\bvisit of (the )?{THIRD_PARTIES}", sentence):
         return False  # "the visit of US Vice President Vance to India"
+    if re.search(r"\bto (take|assume) (up )?(charge|(his|her|the) (new )?(post|duties|role|office|assignment))\b", sentence, re.I):
+        return False  # "has arrived in New Delhi to take charge": an envoy taking up a post, not a visit
     ours = "|".join(CAPITALS[c] for c in dyad.split("-"))
     elsewhere = re.search(rf"\b(visit(ed|s|ing)?|trip|travel(led)?|arrived) (to|in) (the )?(?!(?i:{ours}))([A-Z][a-z]+)",
                           sentence)
@@ -730,7 +732,7 @@ def _a_cause(sentence: str, span: tuple[int, int]) -> bool:
     """Whether the words at `span` sit in a clause giving the cause or the occasion of the event
     ("… reopened following clashes", "due to an exchange of fire", "comes a week after he met"):
     background, not another event."""
-    return bool(re.search(r"\b(following|follows|followed|due to|because of|in response to|amid|in retaliation (to|for)|"
+    return bool(re.search(r"\b(following|follows|followed|due to|because of|in response to|amid|(fuell?ed|triggered|sparked) by|in retaliation (to|for)|"
                           r"in the aftermath of|since the|subsequent|at a time when|(comes|came) [^,.;]{0,25}\bafter|(comes|came) (even )?as|"
                           r"(^|\W)(a|one|two|three|four|five|several|few|\d+) (days?|hours?|weeks?) after)\b[^,.;]{0,80}$",
                           sentence[:span[1]], re.I))
@@ -923,7 +925,7 @@ def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
     threaten Pakistan's security', 'left under threat of arrest': a danger to something, not one state
     threatening the other."""
     return bool(re.search(r"\bunder (the )?$", sentence[:span[0]], re.I)
-                or re.match(r"threat of terror|threat(en(s|ed|ing)?)?\s+([\w'’-]+\s+){0,3}?(security|stability|peace|"
+                or re.match(r"threat of (terror|(an? |the )?(war|conflict|escalation|nuclear))|threat(en(s|ed|ing)?)?\s+([\w'’-]+\s+){0,3}?(security|stability|peace|"
                             r"livelihoods?|food|econom\w*|lives|agricultur\w*)\b", sentence[span[0]:], re.I))
 
 
