@@ -371,6 +371,7 @@ def _types(text: str, published: dt.date) -> set[str]:
      {"ceasefire"}, "threat"),
     ("Dar met Muttaqi in Kabul on Monday amid strained relations, fuelled by border clashes and attacks by the TTP.",
      {"talks"}, "border_clash"),
+    ("India-Pakistan clashes are rare outside major tournaments, and the two meet on Monday.", set(), "border_clash"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -544,6 +545,24 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("The Taliban on Monday handed over three TTP commanders to Pakistan.", "militant_crackdown"),
     ("Pakistan on Monday resumed the transit of Afghan goods through Karachi.", "trade_easing"),
     ("Pakistan's ambassador on Monday paid a courtesy call on Afghanistan's foreign minister in Kabul.", "talks"),
+    # after holdout22 was scored, and words common in such reports
+    ("India on Monday shut its consulate in Kandahar, Afghanistan.", "diplomatic_downgrade"),
+    ("India said on Monday it seeks to strengthen its relationship with Afghanistan.", "cooperative_statement"),
+    ('Sharif said on Monday the killings by Afghan forces "deserve the harshest condemnation".', "diplomatic_protest"),
+    ("Pakistan said on Monday it expected Kabul to address its security concerns.", "diplomatic_protest"),
+    ("Indian forces on Monday targeted military installations in Pakistan.", "cross_border_strike"),
+    ("Drone incursions from Pakistan into India were reported on Monday.", "cross_border_strike"),
+    ("The foreign ministers of India and Afghanistan conferred on Monday about trade.", "talks"),
+    ("Pakistan on Monday blocked Afghan transit cargo at Karachi port.", "trade_restriction"),
+    ("India on Monday reduced the strength of Pakistan's High Commission in New Delhi.", "diplomatic_downgrade"),
+    ("India on Monday delivered vaccines to Kabul, Afghanistan.", "humanitarian_aid"),
+    ("Pakistani police on Monday rounded up hundreds of Afghans in Karachi.", "deportation"),
+    ("India on Monday struck nine sites in Pakistan.", "cross_border_strike"),
+    ("Pakistan said on Monday it shot down five Indian jets.", "border_clash"),
+    ("Pakistani troops on Monday shelled villages in Kunar, Afghanistan.", "border_clash"),
+    ("Pakistan on Monday conveyed its concerns to Kabul over the attacks.", "diplomatic_protest"),
+    ("India on Monday lashed out at Pakistan.", "diplomatic_protest"),
+    ("Traffic resumed at the Chaman crossing between Pakistan and Afghanistan on Monday.", "border_reopening"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))

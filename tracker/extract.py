@@ -114,7 +114,7 @@ AN_AGGRESSION = (r"\b(aggression|barbaric|provocative act|(violation|breach) of 
 # what the condemned act is called, or the right it is answered with: the other state's
 OTHER_SIDE = (r"\b(counterparts?|two sides|both sides|two countries|both countries|two neighbou?rs|bilateral|delegations?|envoys?|"
               r"ambassadors?|high commissioners?|charg[eé]|visiting|guest|hosts?|hosted)\b")  # a meeting's other party, unnamed
-SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournament|tri-series|(?<!a )series(?! of)|fixture|match(es)?|stadium|innings|"
+SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournaments?|tri-series|(?<!a )series(?! of)|fixture|match(es)?|stadium|innings|"
          r"wickets?|fans|PCB|BCCI|ICC|\d+-run|boundar(y|ies)|bowl(er|ers|ing|ed)|batt(ing|er|ers)|batsm[ae]n|Super (8|Eight)s?|"
          r"semi-?finals?|hockey|(both|the two) teams|overs|strokeplay)\b")  # a sentence about a game
 NIGHT_BEFORE = r"[^.;]{0,60}?\b(overnight|the previous night|the night before)\b"  # "strikes carried out the previous night"
