@@ -372,6 +372,10 @@ def _types(text: str, published: dt.date) -> set[str]:
     ("Dar met Muttaqi in Kabul on Monday amid strained relations, fuelled by border clashes and attacks by the TTP.",
      {"talks"}, "border_clash"),
     ("India-Pakistan clashes are rare outside major tournaments, and the two meet on Monday.", set(), "border_clash"),
+    ("Polio continues to threaten the health of children in Pakistan and Afghanistan, officials said on Monday.", set(),
+     "threat"),
+    ("The US said on Monday it was aware of a threat of a terrorist attack in Karachi, Pakistan, from Afghanistan.", set(),
+     "threat"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -563,6 +567,14 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Pakistan on Monday conveyed its concerns to Kabul over the attacks.", "diplomatic_protest"),
     ("India on Monday lashed out at Pakistan.", "diplomatic_protest"),
     ("Traffic resumed at the Chaman crossing between Pakistan and Afghanistan on Monday.", "border_reopening"),
+    # after holdout23 was scored
+    ("The Afghan embassy in New Delhi, India, announced permanent closure of operations on Monday.", "diplomatic_downgrade"),
+    ("The Taliban on Monday retaliated by targeting Pakistani military installations.", "border_clash"),
+    ("Dar phoned the Afghan foreign minister on Monday.", "talks"),
+    ("Sharif said on Monday he was deeply saddened by the earthquake in Herat, Afghanistan.", "cooperative_statement"),
+    ("India said on Monday that Pakistan continues to practise cross-border terrorism.", "diplomatic_protest"),
+    ("India on Monday expelled a Pakistani official; the official has been asked to leave within 24 hours.",
+     "diplomatic_downgrade"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))

@@ -925,8 +925,8 @@ def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
     threaten Pakistan's security', 'left under threat of arrest': a danger to something, not one state
     threatening the other."""
     return bool(re.search(r"\bunder (the )?$", sentence[:span[0]], re.I)
-                or re.match(r"threat of (terror|(an? |the )?(war|conflict|escalation|nuclear))|threat(en(s|ed|ing)?)?\s+([\w'’-]+\s+){0,3}?(security|stability|peace|"
-                            r"livelihoods?|food|econom\w*|lives|agricultur\w*)\b", sentence[span[0]:], re.I))
+                or re.match(r"threat of (an? |the )?(terror|war|conflict|escalation|nuclear)|threat(en(s|ed|ing)?)?\s+([\w'’-]+\s+){0,3}?(security|stability|peace|"
+                            r"livelihoods?|food|econom\w*|lives|agricultur\w*|health|well-being|children)\b", sentence[span[0]:], re.I))
 
 
 def _a_response_given(sentence: str, span: tuple[int, int]) -> bool:
