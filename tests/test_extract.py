@@ -39,6 +39,8 @@ def test_a_saved_page_gives_its_text_metadata_and_events_without_running_scripts
     ("yesterday", dt.date(2025, 5, 25), "day"), ("on April 19", dt.date(2025, 4, 19), "day"),
     ("on 19 April 2024", dt.date(2024, 4, 19), "day"), ("in December", dt.date(2024, 12, 1), "month"),
     ("a day earlier", dt.date(2025, 5, 25), "day"), ("two days before", dt.date(2025, 5, 24), "day"),
+    ("between Sunday, 11 May, and Thursday, 15 May", dt.date(2025, 5, 15), "day"),  # the dates, not the weekdays, give the days
+    ("on Thursday, January 24", dt.date(2025, 1, 24), "day"),
 ])
 def test_dates_are_resolved_against_the_publication_date(expression, day, precision):
     found = date_of(f"Pakistan and Afghanistan held talks {expression}.", dt.date(2025, 5, 26))  # a Monday
@@ -376,6 +378,10 @@ def _types(text: str, published: dt.date) -> set[str]:
      "threat"),
     ("The US said on Monday it was aware of a threat of a terrorist attack in Karachi, Pakistan, from Afghanistan.", set(),
      "threat"),
+    ("India and Pakistan on Monday ruled out any bilateral talks on the sidelines of the SCO summit.", set(), "talks"),
+    ("Transport unions on Monday criticized Pakistan's visa policy for Afghan truckers.", set(), "diplomatic_protest"),
+    ("The clashes on Monday made the Qatar-mediated ceasefire between Pakistan and Afghanistan appear increasingly shaky.",
+     {"border_clash"}, "ceasefire"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -575,6 +581,12 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("India said on Monday that Pakistan continues to practise cross-border terrorism.", "diplomatic_protest"),
     ("India on Monday expelled a Pakistani official; the official has been asked to leave within 24 hours.",
      "diplomatic_downgrade"),
+    # after holdout24 was scored
+    ("ISLAMABAD: Afghanistan's foreign minister Muttaqi arrived here on Monday.", "high_level_visit"),
+    ("Sharif on Monday felicitated Modi on his third term as India's prime minister.", "cooperative_statement"),
+    ("The DG ISPR said on Monday that if India attacked, Pakistan would give a befitting reply.", "threat"),
+    ("Asif said on Monday the Taliban in Afghanistan had begun exporting terror to Pakistan.", "diplomatic_protest"),
+    ("Trade with Afghanistan came to a standstill at the Torkham border on Monday.", "trade_restriction"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))

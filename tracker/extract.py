@@ -446,6 +446,8 @@ def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | Non
             note = " (a week before publication; check the day)" if text.startswith(("last week", "this week", "earlier this week")) else ""
             found.append((day, "day", f"date: '{text.strip()}'{note}", match.start()))
     for match in re.finditer(r"\b(" + "|".join(WEEKDAYS) + r")\b", lowered):
+        if re.match(rf",?\s+(the\s+)?(\d{{1,2}}(st|nd|rd|th)?\s+({MONTHS})|({MONTHS})\.?\s+\d{{1,2}})\b", lowered[match.end():]):
+            continue  # "Sunday, 21 July": the date that follows gives the day
         back = (published.weekday() - WEEKDAYS.index(match.group(1))) % 7
         found.append((published - dt.timedelta(days=back), "day", f"date: '{match.group(1)}' (the last before publication)",
                       match.start()))
@@ -764,7 +766,7 @@ def _a_standing_claim(sentence: str, span: tuple[int, int], dated=None) -> bool:
 
 def _negated(sentence: str, span: tuple[int, int]) -> bool:
     """'did not close', 'no talks were held', 'a waiver was not granted': the act did not happen."""
-    return bool(re.search(r"\b(not|never|no|neither|nor)\s+(\w+\s+){0,2}$|n['’]t\s+(\w+\s+){0,2}$", sentence[:span[0]], re.I)
+    return bool(re.search(r"\b(not|never|no|neither|nor|ruled out( any)?)\s+(\w+\s+){0,2}$|n['’]t\s+(\w+\s+){0,2}$", sentence[:span[0]], re.I)
                 or re.search(r"\b(not aware of|unaware of|no (knowledge|information) (of|about))\s+(\w+\s+){0,3}$", sentence[:span[0]], re.I)
                 or re.match(r"\W*(\w+\W+)?(was|were|is|are|has been|have been|had been) (not|never)\b", sentence[span[1]:], re.I))
 
@@ -826,7 +828,8 @@ def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
                           sentence[:span[0]], re.I)
                 or re.search(r"\b(breach(es|ed)?|violat\w*|ending|ended|end|secure|securing|doubts?|enforc\w*)\s+(of\s+|that\s+)?"
                              r"(\w+\s+){0,3}$", sentence[:span[0]], re.I)  # a truce broken, ended or still to be secured
-                or re.match(r"\W*(\w+\W+){0,4}?(will (not )?(hold|be broken)|(had |has )?broken down|broke down|collapsed)\b", sentence[span[1]:], re.I))
+                or re.match(r"\W*(\w+\W+){0,4}?(will (not )?(hold|be broken)|(had |has )?broken down|broke down|collapsed|"
+                            r"(appears?|looks?|seems?|remains?|is) (increasingly )?(shaky|fragile|in doubt|under strain))\b", sentence[span[1]:], re.I))
 
 
 def _pair_at(sentence: str, span: tuple[int, int], named: list[tuple[int, str]] = ()) -> str:
@@ -873,7 +876,7 @@ def _no_government_speaks(sentence: str, span: tuple[int, int]) -> bool:
     """'Human rights observers have condemned the incident': a statement by people who are not a
     government is no state's statement."""
     return bool(re.search(r"\b(observers|rights groups|activists|analysts|experts|residents|locals|critics|traders|journalists|"
-                          r"fans|protesters|villagers|elders|opposition (parties|leaders)|"
+                          r"fans|protesters|villagers|elders|opposition (parties|leaders)|(transport|traders['’]?|business) associations?|(trade )?unions|"
                           r"(Congress|BJP|PTI|PML-N|PPP|JUI-F|party) (leader|chief|president|MP|spokesperson)( [A-Z]\w+){0,3})"
                           r"\s+((have|has|had|also|strongly|on \w+day)\s+){0,2}$",
                           sentence[:span[0]], re.I)
