@@ -114,7 +114,7 @@ AN_AGGRESSION = (r"\b(aggression|barbaric|provocative act|(violation|breach) of 
 # what the condemned act is called, or the right it is answered with: the other state's
 OTHER_SIDE = (r"\b(counterparts?|two sides|both sides|two countries|both countries|two neighbou?rs|bilateral|delegations?|envoys?|"
               r"ambassadors?|high commissioners?|charg[eé]|visiting|guest|hosts?|hosted)\b")  # a meeting's other party, unnamed
-SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournaments?|tri-series|(?<!a )series(?! of)|fixture|match(es)?|stadium|innings|"
+SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournaments?|national (cricket |hockey )?team|tri-series|(?<!a )series(?! of)|fixture|match(es)?|stadium|innings|"
          r"wickets?|fans|PCB|BCCI|ICC|\d+-run|boundar(y|ies)|bowl(er|ers|ing|ed)|batt(ing|er|ers)|batsm[ae]n|Super (8|Eight)s?|"
          r"semi-?finals?|hockey|(both|the two) teams|overs|strokeplay)\b")  # a sentence about a game
 NIGHT_BEFORE = r"[^.;]{0,60}?\b(overnight|the previous night|the night before)\b"  # "strikes carried out the previous night"
@@ -246,8 +246,12 @@ def looks_english(text: str) -> bool:
 
 # ---- 2-6. sentences to candidates ----
 
+TITLES = ("Mr", "Mrs", "Ms", "Dr", "Lt", "Gen", "Col", "Maj", "Capt", "Brig", "Adm", "Sen", "Gov", "Prof", "Jr", "Sr", "St")
+NOT_AN_END = "".join(rf"(?<!\b{title}\.)" for title in TITLES) + r"(?<!\b[A-Z]\.)"  # "Mr. Muttaqi", "J.P. Singh"
+
+
 def sentences(text: str) -> list[str]:
-    parts = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+(?=[\"'(]?[A-Z0-9])|\n+", text)
+    parts = re.split(rf"(?:(?<=[.!?]){NOT_AN_END}|(?<=[.!?][\"')\]]))\s+(?=[\"'(]?[A-Z0-9])|\n+", text)
     return [p.strip() for p in parts if len(p.strip()) > 15]
 
 
@@ -754,11 +758,12 @@ def _conditional(sentence: str, span: tuple[int, int]) -> bool:
 
 def _a_standing_claim(sentence: str, span: tuple[int, int], dated=None) -> bool:
     """'Islamabad accuses the Afghan Taliban of supporting the TTP, a charge Kabul denies', 'Pakistan
-    accuses Kabul of harbouring …' with no date, 'attacks, which Pakistan blames on the TTP': a standing
-    position, not this week's statement."""
+    accuses Kabul of harbouring …' with no date, 'attacks, which Pakistan blames on the TTP', 'each
+    accusing the other of stoking militancy': a standing position, not this week's statement."""
     return bool(re.search(r",\s*(a|an) (charge|allegation|claim|accusation)s? (that )?(\w+ ){0,3}(denies|rejects|has (long |repeatedly )?denied)\b",
                           sentence[span[1]:], re.I)
                 or (re.match(r"(accuses|blames)\b", sentence[span[0]:], re.I) and not dated)
+                or re.search(r"\beach (accusing|blaming) the other\b", sentence[max(0, span[0] - 15):span[1] + 15], re.I)
                 or (re.match(r"(accus|blam)", sentence[span[0]:], re.I)
                     and re.search(r"(\b(which|who|whom)\s+(\w+['’]?\w*\s+){0,3}|\b(have|has|had) been\s+|\b(is|are|was|were)\s+)$",
                                   sentence[:span[0]], re.I)))
