@@ -386,6 +386,14 @@ def _types(text: str, published: dt.date) -> set[str]:
      "diplomatic_protest"),
     ("This is the first time the national team of Pakistan is visiting India, officials said on Monday.", set(),
      "high_level_visit"),
+    ("Saudi Arabia on Monday entered discussions to mediate a ceasefire between Pakistan and Afghanistan.", set(),
+     "ceasefire"),
+    ("The clash on Monday showed a pattern of provocations by Afghan forces that Pakistan has long condemned.",
+     {"border_clash"}, "diplomatic_protest"),
+    ("In view of requests of pilgrims regarding the removal of the USD 20 service charge levied by Pakistan per pilgrim "
+     "per visit, India on Monday urged Pakistan to waive it.", set(), "high_level_visit"),
+    ("Experts on Monday criticized the Afghan consul, calling for him to be declared persona non grata by Pakistan.",
+     set(), "diplomatic_downgrade"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -595,6 +603,9 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Pakistan on Monday carried out intelligence-based operations in the border regions inside Afghanistan.",
      "cross_border_strike"),
     ('Jaishankar said he had a "good conversation" with Muttaqi of Afghanistan on Monday.', "talks"),
+    # after holdout26 was scored
+    ("The Taliban government on Monday sent an envoy to run the Afghan embassy in Islamabad, Pakistan.",
+     "diplomatic_upgrade"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))

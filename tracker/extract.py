@@ -600,7 +600,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
     """Whether a type found in a sentence reports a new event, not its cause, an intention, a
     ceasefire only kept up, a multilateral meeting, or a mention of a visit already given."""
     event_type, _, span = found
-    return not (_conditional(sentence, span) or _a_standing_claim(sentence, span, dated) or _a_cause(sentence, span) or _a_circumstance(sentence, span) or _ongoing(sentence, span) or _a_denied_claim(sentence, span) or _negated(sentence, span) or _offered(sentence, span)
+    return not (_conditional(sentence, span) or _a_standing_claim(sentence, span, dated) or _a_cause(sentence, span) or _a_circumstance(sentence, span) or _ongoing(sentence, span) or _a_denied_claim(sentence, span) or _negated(sentence, span) or _offered(sentence, span) or _called_for(sentence, span)
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or _a_game(event_type, sentence, span)
@@ -650,6 +650,8 @@ def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> 
         return False  # "the visit of US Vice President Vance to India"
     if re.search(r"\bto (take|assume) (up )?(charge|(his|her|the) (new )?(post|duties|role|office|assignment))\b", sentence, re.I):
         return False  # "has arrived in New Delhi to take charge": an envoy taking up a post, not a visit
+    if re.search(r"\b(per|each|every) visit\b", sentence, re.I):
+        return False  # "a service charge of USD 20 per pilgrim per visit": a fee, not a visit
     ours = "|".join(CAPITALS[c] for c in dyad.split("-"))
     elsewhere = re.search(rf"\b(visit(ed|s|ing)?|trip|travel(led)?|arrived) (to|in) (the )?(?!(?i:{ours}))([A-Z][a-z]+)",
                           sentence)
@@ -764,9 +766,15 @@ def _a_standing_claim(sentence: str, span: tuple[int, int], dated=None) -> bool:
                           sentence[span[1]:], re.I)
                 or (re.match(r"(accuses|blames)\b", sentence[span[0]:], re.I) and not dated)
                 or re.search(r"\beach (accusing|blaming) the other\b", sentence[max(0, span[0] - 15):span[1] + 15], re.I)
+                or re.search(r"\b(has|have) long\s+$", sentence[:span[0]], re.I)
                 or (re.match(r"(accus|blam)", sentence[span[0]:], re.I)
                     and re.search(r"(\b(which|who|whom)\s+(\w+['’]?\w*\s+){0,3}|\b(have|has|had) been\s+|\b(is|are|was|were)\s+)$",
                                   sentence[:span[0]], re.I)))
+
+
+def _called_for(sentence: str, span: tuple[int, int]) -> bool:
+    """'calling for Shakir to be declared persona non grata': an act asked for, not done."""
+    return bool(re.search(r"\b(call(s|ed|ing)? for|demand(s|ed|ing)?)\b[^.;]{0,60}\bto be\b[^.;]{0,60}$", sentence[:span[0]], re.I))
 
 
 def _negated(sentence: str, span: tuple[int, int]) -> bool:
@@ -831,7 +839,7 @@ def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
     return bool(re.search(r"\b(maintain|uphold|observ|respect|honou?r|abide by|reinforc|consolidat|preserv|implement|monitor)\w*\s+(of\s+)?"
                           r"(the |a |an |its )?(commitment to (the )?)?((existing|fragile|current|ongoing|temporary)\s+)?$",
                           sentence[:span[0]], re.I)
-                or re.search(r"\b(breach(es|ed)?|violat\w*|ending|ended|end|secure|securing|doubts?|enforc\w*)\s+(of\s+|that\s+)?"
+                or re.search(r"\b(breach(es|ed)?|violat\w*|ending|ended|end|secure|securing|doubts?|enforc\w*|mediate|mediating|broker|brokering|negotiate|negotiating|push(ing)? for)\s+(of\s+|that\s+)?"
                              r"(\w+\s+){0,3}$", sentence[:span[0]], re.I)  # a truce broken, ended or still to be secured
                 or re.match(r"\W*(\w+\W+){0,4}?(will (not )?(hold|be broken)|(had |has )?broken down|broke down|collapsed|"
                             r"(appears?|looks?|seems?|remains?|is) (increasingly )?(shaky|fragile|in doubt|under strain))\b", sentence[span[1]:], re.I))
