@@ -394,6 +394,13 @@ def _types(text: str, published: dt.date) -> set[str]:
      "per visit, India on Monday urged Pakistan to waive it.", set(), "high_level_visit"),
     ("Experts on Monday criticized the Afghan consul, calling for him to be declared persona non grata by Pakistan.",
      set(), "diplomatic_downgrade"),
+    ("Pakistan and Afghanistan officials met on Monday but failed to reach a consensus on reopening the Chaman border.",
+     {"talks"}, "border_reopening"),
+    ("Pakistan's foreign ministry was not available on Monday for comment about the retaliation by Afghanistan.", set(),
+     "threat"),
+    ("Officials at Torkham said on Monday they had lined up trucks that would enter Afghanistan from Pakistan.", set(),
+     "threat"),
+    ("Pakistan says India backs the BLA. New Delhi rejects the claim.", set(), "diplomatic_protest"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -606,6 +613,12 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     # after holdout26 was scored
     ("The Taliban government on Monday sent an envoy to run the Afghan embassy in Islamabad, Pakistan.",
      "diplomatic_upgrade"),
+    # after holdout27 was scored
+    ("The DG ISPR on Monday once again confirmed the Indo-Afghan nexus in terrorism in Balochistan, Pakistan.",
+     "diplomatic_protest"),
+    ("Pakistan on Monday launched an operation to destroy a training facility in Paktika, Afghanistan.",
+     "cross_border_strike"),
+    ("Afghanistan said on Monday its forces hit several points inside Pakistan.", "cross_border_strike"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))

@@ -605,7 +605,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or _a_game(event_type, sentence, span)
                 or (event_type == "border_clash" and _with_militants(sentence, span))
-                or (event_type == "threat" and (_a_danger(sentence, span) or _a_response_given(sentence, span)))
+                or (event_type == "threat" and (_a_danger(sentence, span) or _a_response_given(sentence, span) or _an_act_named(sentence, span)))
                 or (event_type == "agreement" and (_a_framework(sentence, span) or re.match(
                     r"agreed to (the |their |his |her |its |our )?(\w+['’]s? )?(request|demand)s?\b", sentence[span[0]:], re.I)))
                 or (event_type == "humanitarian_aid" and (not _given(sentence) or _a_tally(sentence)))
@@ -764,7 +764,7 @@ def _a_standing_claim(sentence: str, span: tuple[int, int], dated=None) -> bool:
     accusing the other of stoking militancy': a standing position, not this week's statement."""
     return bool(re.search(r",\s*(a|an) (charge|allegation|claim|accusation)s? (that )?(\w+ ){0,3}(denies|rejects|has (long |repeatedly )?denied)\b",
                           sentence[span[1]:], re.I)
-                or (re.match(r"(accuses|blames)\b", sentence[span[0]:], re.I) and not dated)
+                or (re.match(r"(accuses|blames|rejects? the (claim|allegation|charge)s?)\b", sentence[span[0]:], re.I) and not dated)
                 or re.search(r"\beach (accusing|blaming) the other\b", sentence[max(0, span[0] - 15):span[1] + 15], re.I)
                 or re.search(r"\b(has|have) long\s+$", sentence[:span[0]], re.I)
                 or (re.match(r"(accus|blam)", sentence[span[0]:], re.I)
@@ -904,7 +904,7 @@ SPORTS_BODY = (r"^\W*((The )?([A-Z]\w+ ){0,2}(Cricket Board|[Tt]eam|[Ss]quad|[Pp
 def _a_topic(sentence: str, span: tuple[int, int]) -> bool:
     """'The delegation discussed India's humanitarian assistance': what talks were about is their
     topic, not another act."""
-    return bool(re.search(r"\b(discuss(ed|es|ing)?|talks (on|about)|focus(ed|es)? on|deliberat(ed|ions) on)\b[^.;]{0,60}$",
+    return bool(re.search(r"\b(discuss(ed|es|ing)?|talks (on|about|for)|focus(ed|es)? on|deliberat(ed|ions) on|consensus on|negotiations (on|for|over))\b[^.;]{0,60}$",
                           sentence[:span[0]], re.I))
 
 
@@ -934,6 +934,13 @@ def _a_spell(sentence: str, span: tuple[int, int]) -> bool:
                           r"(\w+[\s,-]+){0,4}$", sentence[:span[0]], re.I)
                 or re.match(r"\w*(\s+\w+){0,2}\s+(in (the )?recent (days|weeks|months)|(earlier )?this month|since (late |early )?\w+)\b",
                             sentence[span[0]:], re.I))
+
+
+def _an_act_named(sentence: str, span: tuple[int, int]) -> bool:
+    """'comment about the retaliation', 'trucks that would enter Afghanistan': a retaliation already
+    named, or goods crossing, are no threat."""
+    return bool((re.match(r"retaliat", sentence[span[0]:], re.I) and re.search(r"\b(the|this|that|its|their)\s+$", sentence[:span[0]], re.I))
+                or re.search(r"\b(trucks|vehicles|containers|goods|cargo|consignments|shipments)\b[^.;]{0,30}$", sentence[:span[0]], re.I))
 
 
 def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
