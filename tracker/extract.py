@@ -48,7 +48,7 @@ STATE_NAMES = {
            r"rajnath|doval|misri|bagchi|jaiswal|amit shah",
 }
 THIRD_PARTIES = (r"\b(US|U\.S\.|United States|American|China|Chinese|Russia|Russian|Iran|Iranian|Saudi|Qatar|Qatari|Turkey|"
-                 r"Turkish|T\u00fcrkiye|UAE|Emirati|British|UK|UN|United Nations|EU|European|Uzbek|Tajik|Bangladesh|Sri Lankan?)\b")
+                 r"Turkish|T\u00fcrkiye|UAE|Emirati|British|UK|UN|United Nations|EU|European|Uzbek|Tajik|Kazakh|Kazakhstan|Kyrgyz|Turkmen|Japan|Japanese|German|Germany|French|France|Bangladesh|Sri Lankan?)\b")
 STATE_FORCES_ON_POSTS = (r"\b(attacks?|attacked|assault(ed)?)\b[^.]{0,60}\bby (the )?(afghan|pakistani|indian) "
                          r"(taliban|forces|troops|army|soldiers|border guards)\b")  # a state's forces attacking: a clash
 MULTILATERAL = (r"\b(SCO|Shanghai Cooperation Organi[sz]ation|[Ss]ummit|[Cc]onference|General Assembly|UNGA|Security Council|"
@@ -646,7 +646,7 @@ def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> 
     delegation) by one of them, not to a third country ("while on a visit to the United States"),
     nor by a third country ("the visit of US Vice President Vance to India"), nor to a place in the
     visitor's own ("the army chief visited the Quetta garrison"), nor an envoy arriving to take up a post."""
-    if re.search(rf"\bvisit of (the )?{THIRD_PARTIES}", sentence):
+    if re.search(rf"\bvisit (of|by) (the )?{THIRD_PARTIES}", sentence):
         return False  # "the visit of US Vice President Vance to India"
     if re.search(r"\bto (take|assume) (up )?(charge|(his|her|the) (new )?(post|duties|role|office|assignment))\b", sentence, re.I):
         return False  # "has arrived in New Delhi to take charge": an envoy taking up a post, not a visit
