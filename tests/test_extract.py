@@ -403,6 +403,7 @@ def _types(text: str, published: dt.date) -> set[str]:
     ("Pakistan says India backs the BLA. New Delhi rejects the claim.", set(), "diplomatic_protest"),
     ("Pakistan on Monday hosted a state visit by Kazakh President Tokayev to Islamabad, days after India's remarks.", set(),
      "high_level_visit"),
+    ("After three days of talks, Pakistan and Afghanistan failed to reach any agreement on Monday.", set(), "agreement"),
 ])
 def test_what_a_sentence_does_not_report(sentence, expected, absent):
     found = set(extract_events(Article(text=sentence, published=dt.date(2025, 5, 26)), dyad=None)["event_type"])
@@ -628,6 +629,11 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Pakistan's Tarar said on Monday that targets linked to the Afghan Taliban were struck in Kabul and Kandahar.",
      "cross_border_strike"),
     ("India and Afghanistan on Monday activated the air freight corridor between New Delhi and Kabul.", "trade_easing"),
+    # after holdout29 was scored
+    ("India on Monday prohibited the import of all goods originating in Pakistan.", "trade_restriction"),
+    ("The Torkham crossing between Afghanistan and Pakistan faced closure on Monday after an exchange of fire.",
+     "border_closure"),
+    ("The peace talks in Istanbul between Pakistan and Afghanistan fell apart on Monday.", "talks_breakdown"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))

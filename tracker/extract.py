@@ -779,7 +779,7 @@ def _called_for(sentence: str, span: tuple[int, int]) -> bool:
 
 def _negated(sentence: str, span: tuple[int, int]) -> bool:
     """'did not close', 'no talks were held', 'a waiver was not granted': the act did not happen."""
-    return bool(re.search(r"\b(not|never|no|neither|nor|ruled out( any)?)\s+(\w+\s+){0,2}$|n['’]t\s+(\w+\s+){0,2}$", sentence[:span[0]], re.I)
+    return bool(re.search(r"\b(not|never|no|neither|nor|ruled out( any)?|failed to|fail to)\s+(\w+\s+){0,2}$|n['’]t\s+(\w+\s+){0,2}$", sentence[:span[0]], re.I)
                 or re.search(r"\b(not aware of|unaware of|no (knowledge|information) (of|about))\s+(\w+\s+){0,3}$", sentence[:span[0]], re.I)
                 or re.match(r"\W*(\w+\W+)?(was|were|is|are|has been|have been|had been) (not|never)\b", sentence[span[1]:], re.I))
 
