@@ -48,7 +48,8 @@ STATE_NAMES = {
            r"rajnath|doval|misri|bagchi|jaiswal|amit shah",
 }
 THIRD_PARTIES = (r"\b(US|U\.S\.|United States|American|China|Chinese|Russia|Russian|Iran|Iranian|Saudi|Qatar|Qatari|Turkey|"
-                 r"Turkish|T\u00fcrkiye|UAE|Emirati|British|UK|UN|United Nations|EU|European|Uzbek|Tajik|Kazakh|Kazakhstan|Kyrgyz|Turkmen|Japan|Japanese|German|Germany|French|France|Bangladesh|Sri Lankan?)\b")
+                 r"Turkish|T\u00fcrkiye|UAE|Emirati|British|UK|UN|United Nations|EU|European|Uzbek|Tajik|Kazakh|Kazakhstan|"
+                 r"Kyrgyz|Turkmen|Japan|Japanese|German|Germany|French|France|Bangladesh|Sri Lankan?)\b")
 STATE_FORCES_ON_POSTS = (r"\b(attacks?|attacked|assault(ed)?)\b[^.]{0,60}\bby (the )?(afghan|pakistani|indian) "
                          r"(taliban|forces|troops|army|soldiers|border guards)\b")  # a state's forces attacking: a clash
 MULTILATERAL = (r"\b(SCO|Shanghai Cooperation Organi[sz]ation|[Ss]ummit|[Cc]onference|General Assembly|UNGA|Security Council|"
@@ -114,7 +115,8 @@ AN_AGGRESSION = (r"\b(aggression|barbaric|provocative act|(violation|breach) of 
 # what the condemned act is called, or the right it is answered with: the other state's
 OTHER_SIDE = (r"\b(counterparts?|two sides|both sides|two countries|both countries|two neighbou?rs|bilateral|delegations?|envoys?|"
               r"ambassadors?|high commissioners?|charg[eé]|visiting|guest|hosts?|hosted)\b")  # a meeting's other party, unnamed
-SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournaments?|national (cricket |hockey )?team|tri-series|(?<!a )series(?! of)|fixture|match(es)?|stadium|innings|"
+SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournaments?|national (cricket |hockey )?team|tri-series|(?<!a )series(?! of)|"
+         r"fixture|match(es)?|stadium|innings|"
          r"wickets?|fans|PCB|BCCI|ICC|\d+-run|boundar(y|ies)|bowl(er|ers|ing|ed)|batt(ing|er|ers)|batsm[ae]n|Super (8|Eight)s?|"
          r"semi-?finals?|hockey|(both|the two) teams|overs|strokeplay)\b")  # a sentence about a game
 NIGHT_BEFORE = r"[^.;]{0,60}?\b(overnight|the previous night|the night before)\b"  # "strikes carried out the previous night"
@@ -600,12 +602,15 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
     """Whether a type found in a sentence reports a new event, not its cause, an intention, a
     ceasefire only kept up, a multilateral meeting, or a mention of a visit already given."""
     event_type, _, span = found
-    return not (_conditional(sentence, span) or _a_standing_claim(sentence, span, dated) or _a_cause(sentence, span) or _a_circumstance(sentence, span) or _ongoing(sentence, span) or _a_denied_claim(sentence, span) or _negated(sentence, span) or _offered(sentence, span) or _called_for(sentence, span)
+    return not (_conditional(sentence, span) or _a_standing_claim(sentence, span, dated) or _a_cause(sentence, span)
+                or _a_circumstance(sentence, span) or _ongoing(sentence, span) or _a_denied_claim(sentence, span)
+                or _negated(sentence, span) or _offered(sentence, span) or _called_for(sentence, span)
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or _a_game(event_type, sentence, span)
                 or (event_type == "border_clash" and _with_militants(sentence, span))
-                or (event_type == "threat" and (_a_danger(sentence, span) or _a_response_given(sentence, span) or _an_act_named(sentence, span)))
+                or (event_type == "threat" and (_a_danger(sentence, span) or _a_response_given(sentence, span)
+                                                or _an_act_named(sentence, span)))
                 or (event_type == "agreement" and (_a_framework(sentence, span) or re.match(
                     r"agreed to (the |their |his |her |its |our )?(\w+['’]s? )?(request|demand)s?\b", sentence[span[0]:], re.I)))
                 or (event_type == "humanitarian_aid" and (not _given(sentence) or _a_tally(sentence)))
@@ -645,7 +650,8 @@ def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> 
     """Whether a visit goes to one of the dyad's states (a capital, the country, or a visiting
     delegation) by one of them, not to a third country ("while on a visit to the United States"),
     nor by a third country ("the visit of US Vice President Vance to India"), nor to a place in the
-    visitor's own ("the army chief visited the Quetta garrison"), nor an envoy arriving to take up a post."""
+    visitor's own ("the army chief visited the Quetta garrison"), nor an envoy arriving to take up a
+    post, nor a fee "per visit"."""
     if re.search(rf"\bvisit (of|by) (the )?{THIRD_PARTIES}", sentence):
         return False  # "the visit of US Vice President Vance to India"
     if re.search(r"\bto (take|assume) (up )?(charge|(his|her|the) (new )?(post|duties|role|office|assignment))\b", sentence, re.I):
@@ -760,8 +766,9 @@ def _conditional(sentence: str, span: tuple[int, int]) -> bool:
 
 def _a_standing_claim(sentence: str, span: tuple[int, int], dated=None) -> bool:
     """'Islamabad accuses the Afghan Taliban of supporting the TTP, a charge Kabul denies', 'Pakistan
-    accuses Kabul of harbouring …' with no date, 'attacks, which Pakistan blames on the TTP', 'each
-    accusing the other of stoking militancy': a standing position, not this week's statement."""
+    accuses Kabul of harbouring …' or 'Kabul rejects the claim' with no date, 'attacks, which Pakistan
+    blames on the TTP', 'each accusing the other', what a state 'has long condemned': a standing
+    position, not this week's statement."""
     return bool(re.search(r",\s*(a|an) (charge|allegation|claim|accusation)s? (that )?(\w+ ){0,3}(denies|rejects|has (long |repeatedly )?denied)\b",
                           sentence[span[1]:], re.I)
                 or (re.match(r"(accuses|blames|rejects? the (claim|allegation|charge)s?)\b", sentence[span[0]:], re.I) and not dated)
@@ -778,8 +785,10 @@ def _called_for(sentence: str, span: tuple[int, int]) -> bool:
 
 
 def _negated(sentence: str, span: tuple[int, int]) -> bool:
-    """'did not close', 'no talks were held', 'a waiver was not granted': the act did not happen."""
-    return bool(re.search(r"\b(not|never|no|neither|nor|ruled out( any)?|failed to|fail to)\s+(\w+\s+){0,2}$|n['’]t\s+(\w+\s+){0,2}$", sentence[:span[0]], re.I)
+    """'did not close', 'no talks were held', 'a waiver was not granted', 'ruled out any talks',
+    'failed to reach any agreement': the act did not happen."""
+    return bool(re.search(r"\b(not|never|no|neither|nor|ruled out( any)?|fail(ed)? to)\s+(\w+\s+){0,2}$|n['’]t\s+(\w+\s+){0,2}$",
+                          sentence[:span[0]], re.I)
                 or re.search(r"\b(not aware of|unaware of|no (knowledge|information) (of|about))\s+(\w+\s+){0,3}$", sentence[:span[0]], re.I)
                 or re.match(r"\W*(\w+\W+)?(was|were|is|are|has been|have been|had been) (not|never)\b", sentence[span[1]:], re.I))
 
@@ -835,12 +844,14 @@ def _intended(sentence: str, span: tuple[int, int]) -> bool:
 
 def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
     """Whether a ceasefire is only being kept or reinforced ("agreed to maintain the ceasefire",
-    "to reinforce the ceasefire agreement reached in Doha"): the ceasefire is not new."""
+    "to reinforce the ceasefire agreement reached in Doha"), still sought, or failing ("appears
+    increasingly shaky"): the ceasefire is not new."""
     return bool(re.search(r"\b(maintain|uphold|observ|respect|honou?r|abide by|reinforc|consolidat|preserv|implement|monitor)\w*\s+(of\s+)?"
                           r"(the |a |an |its )?(commitment to (the )?)?((existing|fragile|current|ongoing|temporary)\s+)?$",
                           sentence[:span[0]], re.I)
-                or re.search(r"\b(breach(es|ed)?|violat\w*|ending|ended|end|secure|securing|doubts?|enforc\w*|mediate|mediating|broker|brokering|negotiate|negotiating|push(ing)? for)\s+(of\s+|that\s+)?"
-                             r"(\w+\s+){0,3}$", sentence[:span[0]], re.I)  # a truce broken, ended or still to be secured
+                or re.search(r"\b(breach(es|ed)?|violat\w*|ending|ended|end|secure|securing|doubts?|enforc\w*|mediat(e|ing)|"
+                             r"broker(ing)?|negotiat(e|ing)|push(ing)? for)\s+(of\s+|that\s+)?(\w+\s+){0,3}$",
+                             sentence[:span[0]], re.I)  # a truce broken, ended, or still to be secured or mediated
                 or re.match(r"\W*(\w+\W+){0,4}?(will (not )?(hold|be broken)|(had |has )?broken down|broke down|collapsed|"
                             r"(appears?|looks?|seems?|remains?|is) (increasingly )?(shaky|fragile|in doubt|under strain))\b", sentence[span[1]:], re.I))
 
@@ -902,10 +913,10 @@ SPORTS_BODY = (r"^\W*((The )?([A-Z]\w+ ){0,2}(Cricket Board|[Tt]eam|[Ss]quad|[Pp
 
 
 def _a_topic(sentence: str, span: tuple[int, int]) -> bool:
-    """'The delegation discussed India's humanitarian assistance': what talks were about is their
-    topic, not another act."""
-    return bool(re.search(r"\b(discuss(ed|es|ing)?|talks (on|about|for)|focus(ed|es)? on|deliberat(ed|ions) on|consensus on|negotiations (on|for|over))\b[^.;]{0,60}$",
-                          sentence[:span[0]], re.I))
+    """'The delegation discussed India's humanitarian assistance', 'no consensus on reopening the
+    border': what talks were about is their topic, not another act."""
+    return bool(re.search(r"\b(discuss(ed|es|ing)?|talks (on|about|for)|focus(ed|es)? on|deliberat(ed|ions) on|consensus on|"
+                          r"negotiations (on|for|over))\b[^.;]{0,60}$", sentence[:span[0]], re.I))
 
 
 def _an_attack_named(sentence: str, span: tuple[int, int]) -> bool:
@@ -939,7 +950,8 @@ def _a_spell(sentence: str, span: tuple[int, int]) -> bool:
 def _an_act_named(sentence: str, span: tuple[int, int]) -> bool:
     """'comment about the retaliation', 'trucks that would enter Afghanistan': a retaliation already
     named, or goods crossing, are no threat."""
-    return bool((re.match(r"retaliat", sentence[span[0]:], re.I) and re.search(r"\b(the|this|that|its|their)\s+$", sentence[:span[0]], re.I))
+    return bool((re.match(r"retaliat", sentence[span[0]:], re.I)
+                 and re.search(r"\b(the|this|that|its|their)\s+$", sentence[:span[0]], re.I))
                 or re.search(r"\b(trucks|vehicles|containers|goods|cargo|consignments|shipments)\b[^.;]{0,30}$", sentence[:span[0]], re.I))
 
 
