@@ -121,9 +121,11 @@ SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournaments?|national (cricket 
          r"semi-?finals?|hockey|(both|the two) teams|overs|strokeplay)\b")  # a sentence about a game
 NIGHT_BEFORE = r"[^.;]{0,60}?\b(overnight|the previous night|the night before)\b"  # "strikes carried out the previous night"
 DAYS_BACK = r"(a|one|two|three) days? (earlier|before)|the previous day|the day before"
+DAY_MONTH = rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b\.?(,? \d{{4}}\b)?"  # "19 April", "19th April 2024"
+MONTH_DAY = rf"\b({MONTHS})\.? \d{{1,2}}(st|nd|rd|th)?\b(,? \d{{4}}\b)?"  # "April 19", "Apr. 19, 2024"
 DATE_PATTERNS = [  # each found expression is resolved by dateparser against the publication date
-    rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b\.?(,? \d{{4}}\b)?",
-    rf"\b({MONTHS})\.? \d{{1,2}}(st|nd|rd|th)?\b(,? \d{{4}}\b)?",
+    DAY_MONTH,
+    MONTH_DAY,
     r"\b(yesterday|today|last night|tonight|this morning)\b",
     r"(?<!earlier )\b(last|this) week\b",
     r"\bearlier this week\b",  # between the week's Monday and the day before publication: the middle of it
@@ -452,7 +454,7 @@ def date_of(sentence: str, published: dt.date) -> tuple[dt.date, str, str] | Non
             note = " (a week before publication; check the day)" if text.startswith(("last week", "this week", "earlier this week")) else ""
             found.append((day, "day", f"date: '{text.strip()}'{note}", match.start()))
     for match in re.finditer(r"\b(" + "|".join(WEEKDAYS) + r")\b", lowered):
-        if re.match(rf",?\s+(the\s+)?(\d{{1,2}}(st|nd|rd|th)?\s+({MONTHS})|({MONTHS})\.?\s+\d{{1,2}})\b", lowered[match.end():]):
+        if re.match(rf",? (the )?({DAY_MONTH}|{MONTH_DAY})", lowered[match.end():]):
             continue  # "Sunday, 21 July": the date that follows gives the day
         back = (published.weekday() - WEEKDAYS.index(match.group(1))) % 7
         found.append((published - dt.timedelta(days=back), "day", f"date: '{match.group(1)}' (the last before publication)",
@@ -610,7 +612,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or _a_game(event_type, sentence, span)
                 or (event_type == "border_clash" and _with_militants(sentence, span))
                 or (event_type == "threat" and (_a_danger(sentence, span) or _a_response_given(sentence, span)
-                                                or _an_act_named(sentence, span)))
+                                                or _goods_crossing(sentence, span)))
                 or (event_type == "agreement" and (_a_framework(sentence, span) or re.match(
                     r"agreed to (the |their |his |her |its |our )?(\w+['’]s? )?(request|demand)s?\b", sentence[span[0]:], re.I)))
                 or (event_type == "humanitarian_aid" and (not _given(sentence) or _a_tally(sentence)))
@@ -947,12 +949,9 @@ def _a_spell(sentence: str, span: tuple[int, int]) -> bool:
                             sentence[span[0]:], re.I))
 
 
-def _an_act_named(sentence: str, span: tuple[int, int]) -> bool:
-    """'comment about the retaliation', 'trucks that would enter Afghanistan': a retaliation already
-    named, or goods crossing, are no threat."""
-    return bool((re.match(r"retaliat", sentence[span[0]:], re.I)
-                 and re.search(r"\b(the|this|that|its|their)\s+$", sentence[:span[0]], re.I))
-                or re.search(r"\b(trucks|vehicles|containers|goods|cargo|consignments|shipments)\b[^.;]{0,30}$", sentence[:span[0]], re.I))
+def _goods_crossing(sentence: str, span: tuple[int, int]) -> bool:
+    """'trucks that would enter Afghanistan': goods crossing, not forces threatened."""
+    return bool(re.search(r"\b(trucks|vehicles|containers|goods|cargo|consignments|shipments)\b[^.;]{0,30}$", sentence[:span[0]], re.I))
 
 
 def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
@@ -965,9 +964,12 @@ def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
 
 
 def _a_response_given(sentence: str, span: tuple[int, int]) -> bool:
-    """'in a befitting response, the forces killed', 'delivered a robust retaliation': a response made, not threatened."""
-    return bool(re.search(r"respon|retaliat|reply", sentence[span[0]:span[1]], re.I)
-                and re.search(r"\b(in|with|delivered|gave|given|giving)\s+(a|an|the)\s+([\w-]+\s+){0,2}$", sentence[:span[0]], re.I))
+    """'in a befitting response, the forces killed', 'delivered a robust retaliation', 'comment about
+    the retaliation': a response made or already named, not threatened."""
+    before = sentence[:span[0]]
+    return bool((re.search(r"respon|retaliat|reply", sentence[span[0]:span[1]], re.I)
+                 and re.search(r"\b(in|with|delivered|gave|given|giving)\s+(a|an|the)\s+([\w-]+\s+){0,2}$", before, re.I))
+                or (re.match(r"retaliat", sentence[span[0]:], re.I) and re.search(r"\b(the|this|that|its|their)\s+$", before, re.I)))
 
 
 def _with_militants(sentence: str, span: tuple[int, int]) -> bool:
