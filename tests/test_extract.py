@@ -634,6 +634,11 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("The Torkham crossing between Afghanistan and Pakistan faced closure on Monday after an exchange of fire.",
      "border_closure"),
     ("The peace talks in Istanbul between Pakistan and Afghanistan fell apart on Monday.", "talks_breakdown"),
+    # after holdout30 was scored
+    ("Jaishankar on Monday held a brief discussion with Dar of Pakistan.", "talks"),
+    ("India's Jaishankar and Pakistan's Dar held an \"informal interaction\" in Islamabad on Monday.", "talks"),
+    ("Pakistan said on Monday its airspace is not available for Indian aircraft.", "border_closure"),
+    ("Pakistan's foreign minister Qureshi on Monday made his first visit to the Afghan capital.", "high_level_visit"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))
@@ -790,6 +795,26 @@ def test_the_other_sides_answer_is_a_second_statement():
      dt.date(2024, 7, 9), "diplomatic_protest"),
     ("On Monday more Afghans left Pakistan under threat of arrest and forced removal.", dt.date(2025, 6, 4), "threat"),
     ("The Taliban government on Monday called for talks with Pakistan to resolve the conflict.", dt.date(2026, 2, 27), "talks"),
+    # after holdout30 was scored: a recap, a danger, a response made, who visits, a deadlock ended, a meeting about the other
+    ("This month's deadly border clashes between Pakistan and Afghanistan led to the closure of crossings, officials "
+     "said on Monday.", dt.date(2025, 10, 31), "border_clash"),
+    ("This month's deadly border clashes between Pakistan and Afghanistan led to the closure of crossings, officials "
+     "said on Monday.", dt.date(2025, 10, 31), "border_closure"),
+    ("India and Afghanistan have a common commitment to growth, which is threatened by cross-border terrorism, "
+     "Jaishankar said on Monday.", dt.date(2025, 10, 10), "threat"),
+    ("The Taliban on Monday refuted Pakistan's claims, leading to heightened fears of retaliation.", dt.date(2024, 12, 26), "threat"),
+    ("Pakistani strikes hit Kabul on Monday, prompting Afghan forces to retaliate by destroying border posts.",
+     dt.date(2026, 3, 6), "threat"),
+    ("India said on Monday the agreement lets Indian pilgrims visit the gurdwara in Kartarpur, Pakistan.",
+     dt.date(2024, 10, 23), "high_level_visit"),
+    ("An Afghan envoy arrived in New Delhi, India, on Monday and will soon take charge of the embassy.",
+     dt.date(2026, 1, 12), "high_level_visit"),
+    ("Pakistan said on Monday it will let wheat from India cross the Wagah border, ending an impasse with India.",
+     dt.date(2022, 2, 14), "talks_breakdown"),
+    ("Pakistan's Imran Khan made the announcement on Monday at a high-level meeting on Afghanistan.",
+     dt.date(2022, 2, 14), "talks"),
+    ("India's BSF on Monday shot down a Pakistani drone carrying narcotics near Amritsar, India.", dt.date(2023, 5, 23),
+     "border_clash"),
 ])
 def test_who_speaks_and_of_what_decide_whether_there_is_an_act(text, published, absent):
     assert absent not in _types(text, published)

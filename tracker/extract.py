@@ -58,6 +58,7 @@ STATE_FORCE_ACT = (r"\b(pakistani|pakistan's|indian|india's|afghan|afghanistan's
                    r"shelling|bombing|bombardment|forces|troops|jets|army|military)\b")
 OFFICE_TITLE = (r"\b\w+(-\w+)+ (division|desk|wing|bureau|department)\b|"
                 r"\b(division|desk|wing|point-?\s?person) (for|of|dealing with) (\w+,? (and )?){1,4}")  # states in an office's title are not parties
+DEMONYMS = r"afghan|pakistani|indian"  # "the Afghan capital" is the state's own
 CAPITALS = {"PAK": r"islamabad|pakistan", "AFG": r"kabul|afghanistan", "IND": r"new delhi|delhi|india|goa"}
 GROUPS = {  # armed groups, and the dyad each bears on (the state it fights, the state it is said to operate from)
     "TTP": (r"\bttp\b|tehreek-?e-?taliban|tehrik-?i-?taliban|fitna al-?khawarij|khawarij|jamaat-ul-ahrar", "AFG-PAK"),
@@ -101,7 +102,7 @@ INTENDED_TYPES = ("high_level_visit", "talks")  # announced or wished for, not y
 BACKGROUND = (r"\b(had (been )?(closed|shut|signed|launched|agreed|deported|killed|erupted|broken out)|last (year|month)|in the past|"
               r"(?<!the )previously|repeatedly|years ago|months ago|since 20\d\d|since (january|february|march|april|june|july|august|september|"
               r"october|november|december)|earlier this (year|month)|reached earlier)\b")
-RECENT = r"\b(recent(ly)?|(an|the|his|her|its|their) earlier|previous)\b"  # before the act only: "India recently upgraded", "his recent visit" (not "involved in recent killings")
+RECENT = r"\b(recent(ly)?|(an|the|his|her|its|their) earlier|previous|(this|last) (week|month|year)['’]s)\b"  # before the act only: "India recently upgraded", "his recent visit", "this month's deadly clashes" (not "involved in recent killings")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozens": None, "dozen": 12}
 KILLED = r"(killed|dead|died|martyred|lost their lives|deaths|fatalities)"
@@ -611,6 +612,7 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or _a_game(event_type, sentence, span)
                 or (event_type == "border_clash" and _with_militants(sentence, span))
+                or (event_type in ("border_clash", "cross_border_strike") and _smuggling(sentence))
                 or (event_type == "threat" and (_a_danger(sentence, span) or _a_response_given(sentence, span)
                                                 or _goods_crossing(sentence, span)))
                 or (event_type == "agreement" and (_a_framework(sentence, span) or re.match(
@@ -620,6 +622,8 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type == "militant_attack" and (_an_attack_named(sentence, span) or _militants_killed(sentence)))
                 or (event_type not in ("talks", "high_level_visit") and _a_topic(sentence, span))
                 or (event_type in ("cooperative_statement", "diplomatic_protest", "threat") and _no_government_speaks(sentence, span))
+                or (event_type == "talks_breakdown" and _an_impasse_ended(sentence, span))
+                or (event_type == "talks" and _a_meeting_about(sentence, span))
                 or (event_type == "talks" and (_multilateral(sentence) or _a_setting(sentence, span)
                                                or re.search(r"\b(was|were|been|be|is|are)\s+$", sentence[:span[0]], re.I)))  # "was met with a response"
                 or (event_type in INTENDED_TYPES and position > 0 and not dated and _referred_back(sentence, span)))
@@ -653,15 +657,17 @@ def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> 
     delegation) by one of them, not to a third country ("while on a visit to the United States"),
     nor by a third country ("the visit of US Vice President Vance to India"), nor to a place in the
     visitor's own ("the army chief visited the Quetta garrison"), nor an envoy arriving to take up a
-    post, nor a fee "per visit"."""
+    post ("will soon take charge"), nor pilgrims or tourists visiting, nor a fee "per visit"."""
     if re.search(rf"\bvisit (of|by) (the )?{THIRD_PARTIES}", sentence):
         return False  # "the visit of US Vice President Vance to India"
-    if re.search(r"\bto (take|assume) (up )?(charge|(his|her|the) (new )?(post|duties|role|office|assignment))\b", sentence, re.I):
+    if re.search(r"\b(to|will( soon)?) (take|assume) (up )?(charge|(his|her|the) (new )?(post|duties|role|office|assignment))\b", sentence, re.I):
         return False  # "has arrived in New Delhi to take charge": an envoy taking up a post, not a visit
+    if re.search(r"\b(pilgrims|tourists|devotees|yatrees|zaireen|fans|students|patients)\s+(\w+\s+)?visit(ing|s|ed)?\b", sentence, re.I):
+        return False  # "Indian pilgrims visiting the holy Gurdwara": not an official visit
     if re.search(r"\b(per|each|every) visit\b", sentence, re.I):
         return False  # "a service charge of USD 20 per pilgrim per visit": a fee, not a visit
     ours = "|".join(CAPITALS[c] for c in dyad.split("-"))
-    elsewhere = re.search(rf"\b(visit(ed|s|ing)?|trip|travel(led)?|arrived) (to|in) (the )?(?!(?i:{ours}))([A-Z][a-z]+)",
+    elsewhere = re.search(rf"\b(visit(ed|s|ing)?|trip|travel(led)?|arrived) (to|in) (the )?(?!(?i:{ours}|({DEMONYMS}) capital))([A-Z][a-z]+)",
                           sentence)
     if elsewhere:
         return False
@@ -954,19 +960,42 @@ def _goods_crossing(sentence: str, span: tuple[int, int]) -> bool:
     return bool(re.search(r"\b(trucks|vehicles|containers|goods|cargo|consignments|shipments)\b[^.;]{0,30}$", sentence[:span[0]], re.I))
 
 
+def _smuggling(sentence: str) -> bool:
+    """'BSF shot down a Pakistani drone carrying narcotics': smugglers met at the border, not the
+    other state's forces."""
+    return bool(re.search(r"\b(narcotics|drugs|heroin|contraband|smuggl\w+)\b", sentence, re.I))
+
+
+def _an_impasse_ended(sentence: str, span: tuple[int, int]) -> bool:
+    """'… via the Wagah border, ending an impasse over the transportation of aid': a deadlock
+    broken, not talks broken off."""
+    return bool(re.search(r"\b(end(s|ed|ing)?|broke|break(s|ing)?|resolv(e|ed|es|ing))\s+(an?|the)\s+(\w+\s+)?$", sentence[:span[0]], re.I))
+
+
+def _a_meeting_about(sentence: str, span: tuple[int, int]) -> bool:
+    """'at a high-level meeting on Afghanistan': one side's meeting about the other (or a forum's),
+    not talks between them."""
+    return bool(re.match(r"(meeting|talks|consultations?|dialogue|discussions?) on (afghanistan|pakistan|india)\b", sentence[span[0]:], re.I))
+
+
 def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
     """'the growing threat of terrorism', 'could threaten its food security', 'outfits that continue to
-    threaten Pakistan's security', 'left under threat of arrest': a danger to something, not one state
-    threatening the other."""
+    threaten Pakistan's security', 'left under threat of arrest', 'a commitment which is threatened by
+    cross-border terrorism', 'heightened fears of retaliation': a danger to something, or feared, not
+    one state threatening the other."""
     return bool(re.search(r"\bunder (the )?$", sentence[:span[0]], re.I)
-                or re.match(r"threat of (an? |the )?(terror|war|conflict|escalation|nuclear)|threat(en(s|ed|ing)?)?\s+([\w'’-]+\s+){0,3}?(security|stability|peace|"
+                or re.search(r"\bfears? (of|over)\s+$", sentence[:span[0]], re.I)
+                or re.match(r"threatened by\b|threat of (an? |the )?(terror|war|conflict|escalation|nuclear)|threat(en(s|ed|ing)?)?\s+([\w'’-]+\s+){0,3}?(security|stability|peace|"
                             r"livelihoods?|food|econom\w*|lives|agricultur\w*|health|well-being|children)\b", sentence[span[0]:], re.I))
 
 
 def _a_response_given(sentence: str, span: tuple[int, int]) -> bool:
     """'in a befitting response, the forces killed', 'delivered a robust retaliation', 'comment about
-    the retaliation': a response made or already named, not threatened."""
+    the retaliation', 'retaliate by destroying military posts': a response made or already named,
+    not threatened."""
     before = sentence[:span[0]]
+    if re.match(r"retaliat\w* (by|with) \w+ing\b", sentence[span[0]:], re.I):
+        return True  # "prompting Afghan defenses to retaliate by destroying military posts": the act itself
     return bool((re.search(r"respon|retaliat|reply", sentence[span[0]:span[1]], re.I)
                  and re.search(r"\b(in|with|delivered|gave|given|giving)\s+(a|an|the)\s+([\w-]+\s+){0,2}$", before, re.I))
                 or (re.match(r"retaliat", sentence[span[0]:], re.I) and re.search(r"\b(the|this|that|its|their)\s+$", before, re.I)))
