@@ -639,6 +639,10 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("India's Jaishankar and Pakistan's Dar held an \"informal interaction\" in Islamabad on Monday.", "talks"),
     ("Pakistan said on Monday its airspace is not available for Indian aircraft.", "border_closure"),
     ("Pakistan's foreign minister Qureshi on Monday made his first visit to the Afghan capital.", "high_level_visit"),
+    # after holdout31 was scored
+    ("A Pakistani officer of the High Commission was expelled by India on Monday for espionage.", "diplomatic_downgrade"),
+    ("India said on Monday it was deeply concerned at reports of an attack on a gurdwara in Kabul, Afghanistan.",
+     "cooperative_statement"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))
@@ -815,6 +819,23 @@ def test_the_other_sides_answer_is_a_second_statement():
      dt.date(2022, 2, 14), "talks"),
     ("India's BSF on Monday shot down a Pakistani drone carrying narcotics near Amritsar, India.", dt.date(2023, 5, 23),
      "border_clash"),
+    # after holdout31 was scored: a meeting told in the pluperfect, history, a retaliation made, talks to come, an act
+    # awaited or long past, a game, a forum's decision
+    ("Pakistan on Monday upgraded its mission in Kabul, Afghanistan, to an embassy. Dar had met with Muttaqi, "
+     "Afghanistan's foreign minister, in Kabul last month.", dt.date(2025, 6, 3), "talks"),
+    ("Historically, India and Afghanistan shared friendly ties, but New Delhi shuttered its Kabul embassy following the "
+     "Taliban's return to power.", dt.date(2025, 10, 8), "diplomatic_downgrade"),
+    ("Kabul said on Monday the operations were conducted in direct retaliation for Pakistani airstrikes.", dt.date(2026, 3, 4),
+     "threat"),
+    ("Talks will address bilateral cooperation with India, Afghanistan's Muttaqi said on Monday.", dt.date(2025, 10, 8), "talks"),
+    ("Hundreds of trucks were stranded on Monday, waiting for the reopening of the Torkham border between Pakistan and "
+     "Afghanistan.", dt.date(2024, 5, 21), "border_reopening"),
+    ("The conflict between Pakistan and Afghanistan reignites tensions just months after a ceasefire mediated by Qatar.",
+     dt.date(2026, 2, 27), "ceasefire"),
+    ("Pakistan was quick to retaliate on Monday when their attacker made an attempt on goal against India.",
+     dt.date(2021, 12, 22), "threat"),
+    ("The Organization of Islamic Cooperation (OIC) on Sunday agreed to establish a humanitarian trust fund for "
+     "Afghanistan, in Islamabad, Pakistan.", dt.date(2021, 12, 20), "agreement"),
 ])
 def test_who_speaks_and_of_what_decide_whether_there_is_an_act(text, published, absent):
     assert absent not in _types(text, published)

@@ -49,7 +49,8 @@ STATE_NAMES = {
 }
 THIRD_PARTIES = (r"\b(US|U\.S\.|United States|American|China|Chinese|Russia|Russian|Iran|Iranian|Saudi|Qatar|Qatari|Turkey|"
                  r"Turkish|T\u00fcrkiye|UAE|Emirati|British|UK|UN|United Nations|EU|European|Uzbek|Tajik|Kazakh|Kazakhstan|"
-                 r"Kyrgyz|Turkmen|Japan|Japanese|German|Germany|French|France|Bangladesh|Sri Lankan?)\b")
+                 r"Kyrgyz|Turkmen|Japan|Japanese|German|Germany|French|France|Bangladesh|Sri Lankan?|WFP|World Food Programme|UNICEF|UNHCR|"
+                 r"WHO|OIC|Organi[sz]ation of Islamic Cooperation|World Bank|IMF|ADB)\b")
 STATE_FORCES_ON_POSTS = (r"\b(attacks?|attacked|assault(ed)?)\b[^.]{0,60}\bby (the )?(afghan|pakistani|indian) "
                          r"(taliban|forces|troops|army|soldiers|border guards)\b")  # a state's forces attacking: a clash
 MULTILATERAL = (r"\b(SCO|Shanghai Cooperation Organi[sz]ation|[Ss]ummit|[Cc]onference|General Assembly|UNGA|Security Council|"
@@ -101,7 +102,7 @@ THIRD_PARTY_TYPES = ("diplomatic_upgrade", "diplomatic_downgrade", "humanitarian
 INTENDED_TYPES = ("high_level_visit", "talks")  # announced or wished for, not yet held: no event
 BACKGROUND = (r"\b(had (been )?(closed|shut|signed|launched|agreed|deported|killed|erupted|broken out)|last (year|month)|in the past|"
               r"(?<!the )previously|repeatedly|years ago|months ago|since 20\d\d|since (january|february|march|april|june|july|august|september|"
-              r"october|november|december)|earlier this (year|month)|reached earlier)\b")
+              r"october|november|december)|earlier this (year|month)|reached earlier|historically)\b")
 RECENT = r"\b(recent(ly)?|(an|the|his|her|its|their) earlier|previous|(this|last) (week|month|year)['’]s)\b"  # before the act only: "India recently upgraded", "his recent visit", "this month's deadly clashes" (not "involved in recent killings")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozens": None, "dozen": 12}
@@ -119,7 +120,7 @@ OTHER_SIDE = (r"\b(counterparts?|two sides|both sides|two countries|both countri
 SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournaments?|national (cricket |hockey )?team|tri-series|(?<!a )series(?! of)|"
          r"fixture|match(es)?|stadium|innings|"
          r"wickets?|fans|PCB|BCCI|ICC|\d+-run|boundar(y|ies)|bowl(er|ers|ing|ed)|batt(ing|er|ers)|batsm[ae]n|Super (8|Eight)s?|"
-         r"semi-?finals?|hockey|(both|the two) teams|overs|strokeplay)\b")  # a sentence about a game
+         r"semi-?finals?|hockey|(both|the two) teams|overs|strokeplay|on goal|goalkeeper|penalty corners?|equali[sz]er)\b")  # a sentence about a game
 NIGHT_BEFORE = r"[^.;]{0,60}?\b(overnight|the previous night|the night before)\b"  # "strikes carried out the previous night"
 DAYS_BACK = r"(a|one|two|three) days? (earlier|before)|the previous day|the day before"
 DAY_MONTH = rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b\.?(,? \d{{4}}\b)?"  # "19 April", "19th April 2024"
@@ -506,9 +507,9 @@ def _up_to_clause_end(sentence: str, span: tuple[int, int]) -> str:
 
 
 def _pluperfect(sentence: str) -> bool:
-    """'Afghanistan had termed …', 'India had expelled …': told as earlier than the news, unless
+    """'Afghanistan had termed …', 'India had expelled …', 'Dar had met …': told as earlier than the news, unless
     the news reports it ('he said the supplies had been handed over')."""
-    match = re.search(r"\bhad (been |initially |earlier |already |also )?\w+(ed|en)\b", sentence, re.I)
+    match = re.search(r"\bhad (been |initially |earlier |already |also )?(\w+(ed|en)|met|held|made|sent|struck|shut|led|began|left|took|gave|hit|fought|spoke)\b", sentence, re.I)
     return bool(match) and not re.search(r"\b(said|says|announced|told|confirmed|stated|added|reported|claimed|informed)\b",
                                          sentence[:match.start()], re.I)
 
@@ -609,8 +610,10 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or _a_circumstance(sentence, span) or _ongoing(sentence, span) or _a_denied_claim(sentence, span)
                 or _negated(sentence, span) or _offered(sentence, span) or _called_for(sentence, span)
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
+                or (event_type == "talks" and _talks_to_come(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or _a_game(event_type, sentence, span)
+                or _long_after(sentence, span) or _awaited(sentence, span)
                 or (event_type == "border_clash" and _with_militants(sentence, span))
                 or (event_type in ("border_clash", "cross_border_strike") and _smuggling(sentence))
                 or (event_type == "threat" and (_a_danger(sentence, span) or _a_response_given(sentence, span)
@@ -850,6 +853,25 @@ def _intended(sentence: str, span: tuple[int, int]) -> bool:
                              sentence, re.I))
 
 
+def _long_after(sentence: str, span: tuple[int, int]) -> bool:
+    """'just months after a ceasefire mediated by Qatar': an act the news is measured from, long past."""
+    return bool(re.search(r"\b(months|years) (after|since)\s+(a|an|the|its|their)\s+([\w-]+\s+){0,3}$", sentence[:span[0]], re.I))
+
+
+def _awaited(sentence: str, span: tuple[int, int]) -> bool:
+    """'trucks stranded waiting for the reopening of the highway', 'the crossing is set to reopen':
+    an act still awaited, not done."""
+    return bool(re.search(r"\b(wait(ing|s|ed)? for|await(ing|s|ed)?|(is|are|was|were) (set|due|poised) to)\s+(the\s+)?(\w+\s+){0,3}$",
+                          sentence[:span[0]], re.I))
+
+
+def _talks_to_come(sentence: str, span: tuple[int, int]) -> bool:
+    """'Talks will address bilateral cooperation', 'The meeting is expected to focus on trade': talks
+    that open the sentence and are still to come."""
+    return bool(re.match(r"\W*((the|these|such|bilateral|further) )?$", sentence[:span[0]], re.I)
+                and re.match(r"\s+(will|would|shall|(is|are) (expected|set|due|scheduled) to)\b", sentence[span[1]:], re.I))
+
+
 def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
     """Whether a ceasefire is only being kept or reinforced ("agreed to maintain the ceasefire",
     "to reinforce the ceasefire agreement reached in Doha"), still sought, or failing ("appears
@@ -991,14 +1013,14 @@ def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
 
 def _a_response_given(sentence: str, span: tuple[int, int]) -> bool:
     """'in a befitting response, the forces killed', 'delivered a robust retaliation', 'comment about
-    the retaliation', 'retaliate by destroying military posts': a response made or already named,
+    the retaliation', 'conducted in direct retaliation for', 'retaliate by destroying military posts': a response made or already named,
     not threatened."""
     before = sentence[:span[0]]
     if re.match(r"retaliat\w* (by|with) \w+ing\b", sentence[span[0]:], re.I):
         return True  # "prompting Afghan defenses to retaliate by destroying military posts": the act itself
     return bool((re.search(r"respon|retaliat|reply", sentence[span[0]:span[1]], re.I)
                  and re.search(r"\b(in|with|delivered|gave|given|giving)\s+(a|an|the)\s+([\w-]+\s+){0,2}$", before, re.I))
-                or (re.match(r"retaliat", sentence[span[0]:], re.I) and re.search(r"\b(the|this|that|its|their)\s+$", before, re.I)))
+                or (re.match(r"retaliat", sentence[span[0]:], re.I) and re.search(r"\b(the|this|that|its|their|in|in direct|in swift)\s+$", before, re.I)))
 
 
 def _with_militants(sentence: str, span: tuple[int, int]) -> bool:
