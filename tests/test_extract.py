@@ -643,6 +643,13 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("A Pakistani officer of the High Commission was expelled by India on Monday for espionage.", "diplomatic_downgrade"),
     ("India said on Monday it was deeply concerned at reports of an attack on a gurdwara in Kabul, Afghanistan.",
      "cooperative_statement"),
+    # after holdout32 was scored
+    ("Suhail Shaheen of Afghanistan on Monday strongly condemned the Pahalgam terrorist attack in India.",
+     "cooperative_statement"),
+    ("Afghanistan's defence ministry said on Monday its forces are fully prepared to counter any further aggression by "
+     "Pakistan.", "threat"),
+    ("Asif vowed on Monday that Pakistan will use all its resources to protect its land from Afghanistan.", "threat"),
+    ("Asif said on Monday that Pakistan may respond in the same manner if attacked from Afghanistan.", "threat"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))
@@ -836,6 +843,15 @@ def test_the_other_sides_answer_is_a_second_statement():
      dt.date(2021, 12, 22), "threat"),
     ("The Organization of Islamic Cooperation (OIC) on Sunday agreed to establish a humanitarian trust fund for "
      "Afghanistan, in Islamabad, Pakistan.", dt.date(2021, 12, 20), "agreement"),
+    # after holdout32 was scored: what marks the tensions, what a protest is over, what talks are to prevent, a truce kept
+    ("This visit on Monday comes amid significant tensions, marked by Pakistan's deportation of Afghan refugees and "
+     "border clashes.", dt.date(2025, 4, 18), "border_clash"),
+    ("Pakistan summoned a senior Afghan diplomat on Monday over repeated cross-border clashes.", dt.date(2022, 12, 17),
+     "border_clash"),
+    ("Pakistan's Defence Minister Khawaja Asif has said that peace talks with Afghanistan, held in Istanbul to prevent "
+     "renewed border clashes, have collapsed.", dt.date(2025, 11, 8), "border_clash"),
+    ("Pakistan's Asif told GEO News on Friday that the ceasefire with Afghanistan would remain in place only as long as "
+     "no attacks are launched from Afghan territory.", dt.date(2025, 11, 8), "ceasefire"),
 ])
 def test_who_speaks_and_of_what_decide_whether_there_is_an_act(text, published, absent):
     assert absent not in _types(text, published)

@@ -755,10 +755,13 @@ def _a_heading(line: str) -> bool:
 
 def _a_cause(sentence: str, span: tuple[int, int]) -> bool:
     """Whether the words at `span` sit in a clause giving the cause or the occasion of the event
-    ("… reopened following clashes", "due to an exchange of fire", "comes a week after he met"):
-    background, not another event."""
+    ("… reopened following clashes", "due to an exchange of fire", "comes a week after he met",
+    "tensions marked by border clashes", "summoned … over repeated clashes", "talks to prevent renewed
+    clashes"): background, not another event."""
     return bool(re.search(r"\b(following|follows|followed|due to|because of|in response to|amid|(fuell?ed|triggered|sparked) by|in retaliation (to|for)|"
-                          r"in the aftermath of|since the|subsequent|at a time when|(comes|came) [^,.;]{0,25}\bafter|(comes|came) (even )?as|"
+                          r"in the aftermath of|since the|subsequent|at a time when|to (prevent|avoid|avert|defuse|forestall)|"
+                          r"over (the )?(repeated|recent|continued|continuing|ongoing|frequent|persistent)|marked by|"
+                          r"(comes|came) [^,.;]{0,25}\bafter|(comes|came) (even )?as|"
                           r"(^|\W)(a|one|two|three|four|five|several|few|\d+) (days?|hours?|weeks?) after)\b[^,.;]{0,80}$",
                           sentence[:span[1]], re.I))
 
@@ -874,8 +877,8 @@ def _talks_to_come(sentence: str, span: tuple[int, int]) -> bool:
 
 def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
     """Whether a ceasefire is only being kept or reinforced ("agreed to maintain the ceasefire",
-    "to reinforce the ceasefire agreement reached in Doha"), still sought, or failing ("appears
-    increasingly shaky"): the ceasefire is not new."""
+    "to reinforce the ceasefire agreement reached in Doha", "would remain in place"), still sought, or
+    failing ("appears increasingly shaky"): the ceasefire is not new."""
     return bool(re.search(r"\b(maintain|uphold|observ|respect|honou?r|abide by|reinforc|consolidat|preserv|implement|monitor)\w*\s+(of\s+)?"
                           r"(the |a |an |its )?(commitment to (the )?)?((existing|fragile|current|ongoing|temporary)\s+)?$",
                           sentence[:span[0]], re.I)
@@ -883,7 +886,7 @@ def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
                              r"broker(ing)?|negotiat(e|ing)|push(ing)? for)\s+(of\s+|that\s+)?(\w+\s+){0,3}$",
                              sentence[:span[0]], re.I)  # a truce broken, ended, or still to be secured or mediated
                 or re.match(r"\W*(\w+\W+){0,4}?(will (not )?(hold|be broken)|(had |has )?broken down|broke down|collapsed|"
-                            r"(appears?|looks?|seems?|remains?|is) (increasingly )?(shaky|fragile|in doubt|under strain))\b", sentence[span[1]:], re.I))
+                            r"(appears?|looks?|seems?|remains?|is) (increasingly )?(shaky|fragile|in doubt|under strain)|(would|will) remain in (place|force|effect))\b", sentence[span[1]:], re.I))
 
 
 def _pair_at(sentence: str, span: tuple[int, int], named: list[tuple[int, str]] = ()) -> str:
