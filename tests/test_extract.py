@@ -650,6 +650,8 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
      "Pakistan.", "threat"),
     ("Asif vowed on Monday that Pakistan will use all its resources to protect its land from Afghanistan.", "threat"),
     ("Asif said on Monday that Pakistan may respond in the same manner if attacked from Afghanistan.", "threat"),
+    # after holdout33 was scored
+    ("Afghanistan's foreign minister Muttaqi left for New Delhi on Monday at the invitation of India.", "high_level_visit"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))
@@ -852,6 +854,18 @@ def test_the_other_sides_answer_is_a_second_statement():
      "renewed border clashes, have collapsed.", dt.date(2025, 11, 8), "border_clash"),
     ("Pakistan's Asif told GEO News on Friday that the ceasefire with Afghanistan would remain in place only as long as "
      "no attacks are launched from Afghan territory.", dt.date(2025, 11, 8), "ceasefire"),
+    # after holdout33 was scored: an act being expedited, what exchanges centre on, a multilateral meeting, a result
+    # told, forces fighting militants
+    ("Pakistani officials on Monday said steps are being taken to expedite the reopening of the Torkham border with "
+     "Afghanistan.", dt.date(2024, 7, 23), "border_reopening"),
+    ("Muttaqi of Afghanistan on Monday said the exchanges with Pakistan will centre on enhanced trade and facilitation "
+     "of transit trade.", dt.date(2021, 11, 10), "trade_easing"),
+    ("Muttaqi of Afghanistan participated on Monday in multilateral talks with officials from Russia, China, Iran and "
+     "Pakistan.", dt.date(2025, 10, 8), "talks"),
+    ("Shops in Dand Patan, Afghanistan, were destroyed on Monday as a result of military clashes between Pakistan and "
+     "Afghanistan.", dt.date(2024, 5, 26), "border_clash"),
+    ("Pakistan summoned Afghanistan's envoy on Monday over a militant attack in Bajaur. Security forces responded "
+     "swiftly, eliminating 12 militants in the ensuing exchange of fire.", dt.date(2026, 2, 19), "border_clash"),
 ])
 def test_who_speaks_and_of_what_decide_whether_there_is_an_act(text, published, absent):
     assert absent not in _types(text, published)

@@ -53,7 +53,8 @@ THIRD_PARTIES = (r"\b(US|U\.S\.|United States|American|China|Chinese|Russia|Russ
                  r"WHO|OIC|Organi[sz]ation of Islamic Cooperation|World Bank|IMF|ADB)\b")
 STATE_FORCES_ON_POSTS = (r"\b(attacks?|attacked|assault(ed)?)\b[^.]{0,60}\bby (the )?(afghan|pakistani|indian) "
                          r"(taliban|forces|troops|army|soldiers|border guards)\b")  # a state's forces attacking: a clash
-MULTILATERAL = (r"\b(SCO|Shanghai Cooperation Organi[sz]ation|[Ss]ummit|[Cc]onference|General Assembly|UNGA|Security Council|"
+MULTILATERAL = (r"\b([Mm]ultilateral|SCO|Shanghai Cooperation Organi[sz]ation|"
+                r"[Ss]ummit|[Cc]onference|General Assembly|UNGA|Security Council|"
                 r"SAARC|BRICS|OIC|G20|G-20|[Mm]oscow [Ff]ormat|Council of Foreign Ministers)\b")
 STATE_FORCE_ACT = (r"\b(pakistani|pakistan's|indian|india's|afghan|afghanistan's|taliban)\b[^.]{0,20}\b(strikes?|air ?strikes?|"
                    r"shelling|bombing|bombardment|forces|troops|jets|army|military)\b")
@@ -759,7 +760,7 @@ def _a_cause(sentence: str, span: tuple[int, int]) -> bool:
     "tensions marked by border clashes", "summoned … over repeated clashes", "talks to prevent renewed
     clashes"): background, not another event."""
     return bool(re.search(r"\b(following|follows|followed|due to|because of|in response to|amid|(fuell?ed|triggered|sparked) by|in retaliation (to|for)|"
-                          r"in the aftermath of|since the|subsequent|at a time when|to (prevent|avoid|avert|defuse|forestall)|"
+                          r"in the aftermath of|since the|subsequent|at a time when|as a result of|to (prevent|avoid|avert|defuse|forestall)|"
                           r"over (the )?(repeated|recent|continued|continuing|ongoing|frequent|persistent)|marked by|"
                           r"(comes|came) [^,.;]{0,25}\bafter|(comes|came) (even )?as|"
                           r"(^|\W)(a|one|two|three|four|five|several|few|\d+) (days?|hours?|weeks?) after)\b[^,.;]{0,80}$",
@@ -862,9 +863,11 @@ def _long_after(sentence: str, span: tuple[int, int]) -> bool:
 
 
 def _awaited(sentence: str, span: tuple[int, int]) -> bool:
-    """'trucks stranded waiting for the reopening of the highway', 'the crossing is set to reopen':
+    """'trucks stranded waiting for the reopening of the highway', 'the crossing is set to reopen',
+    'steps to expedite the reopening':
     an act still awaited, not done."""
-    return bool(re.search(r"\b(wait(ing|s|ed)? for|await(ing|s|ed)?|(is|are|was|were) (set|due|poised) to)\s+(the\s+)?(\w+\s+){0,3}$",
+    return bool(re.search(r"\b(wait(ing|s|ed)? for|await(ing|s|ed)?|expedit(e|es|ed|ing)|(is|are|was|were) (set|due|poised) to)"
+                          r"\s+(the\s+)?(\w+\s+){0,3}$",
                           sentence[:span[0]], re.I))
 
 
@@ -948,7 +951,8 @@ SPORTS_BODY = (r"^\W*((The )?([A-Z]\w+ ){0,2}(Cricket Board|[Tt]eam|[Ss]quad|[Pp
 def _a_topic(sentence: str, span: tuple[int, int]) -> bool:
     """'The delegation discussed India's humanitarian assistance', 'no consensus on reopening the
     border': what talks were about is their topic, not another act."""
-    return bool(re.search(r"\b(discuss(ed|es|ing)?|talks (on|about|for)|focus(ed|es)? on|deliberat(ed|ions) on|consensus on|"
+    return bool(re.search(r"\b(discuss(ed|es|ing)?|talks (on|about|for)|focus(ed|es)? on|cent(re|er)(d|ed|s)? on|"
+                          r"deliberat(ed|ions) on|consensus on|"
                           r"negotiations (on|for|over))\b[^.;]{0,60}$", sentence[:span[0]], re.I))
 
 
@@ -1027,11 +1031,14 @@ def _a_response_given(sentence: str, span: tuple[int, int]) -> bool:
 
 
 def _with_militants(sentence: str, span: tuple[int, int]) -> bool:
-    """'Four soldiers were martyred in a clash with TTP terrorists': forces fighting an armed group, not
-    the other state's forces."""
+    """'Four soldiers were martyred in a clash with TTP terrorists', 'eliminating 12 militants in the
+    ensuing exchange of fire' (militants named before it, no state): forces fighting an armed group,
+    not the other state's forces."""
     return bool(re.match(rf"\w*\s+with\s+(the\s+)?(\w+\s+){{0,2}}(terrorists|militants|insurgents|khawarij|khwarij|{GROUP_NAMES})",
                          sentence[span[0]:], re.I)
-                or re.search(r"\b(casualties|losses) (to|on) the (terrorists|militants|insurgents|khawarij)\b", sentence, re.I))
+                or re.search(r"\b(casualties|losses) (to|on) the (terrorists|militants|insurgents|khawarij)\b", sentence, re.I)
+                or (re.search(rf"\b(terrorists|militants|insurgents|khawarij|khwarij|{GROUP_NAMES})\b[^.;]{{0,60}}$", sentence[:span[0]], re.I)
+                    and not any(at < span[0] and code in STATE_NAMES for at, code in _named(sentence))))
 
 
 def _a_game(event_type: str, sentence: str, span: tuple[int, int]) -> bool:
