@@ -652,6 +652,10 @@ def test_what_a_sentence_does_not_report(sentence, expected, absent):
     ("Asif said on Monday that Pakistan may respond in the same manner if attacked from Afghanistan.", "threat"),
     # after holdout33 was scored
     ("Afghanistan's foreign minister Muttaqi left for New Delhi on Monday at the invitation of India.", "high_level_visit"),
+    # after holdout34 was scored
+    ("Pakistan International Airlines on Monday suspended flights to Kabul, Afghanistan, citing Taliban interference.",
+     "trade_restriction"),
+    ("Pakistan on Monday gave registered Afghan refugees a six-month extension of stay.", "deportation"),
 ])
 def test_the_lexicon_knows_these_acts(sentence, event_type):
     assert event_type in _types(sentence, dt.date(2025, 5, 26))
@@ -866,6 +870,13 @@ def test_the_other_sides_answer_is_a_second_statement():
      "Afghanistan.", dt.date(2024, 5, 26), "border_clash"),
     ("Pakistan summoned Afghanistan's envoy on Monday over a militant attack in Bajaur. Security forces responded "
      "swiftly, eliminating 12 militants in the ensuing exchange of fire.", dt.date(2026, 2, 19), "border_clash"),
+    # after holdout34 was scored: people crossing to visit relatives, a single drone downed, a militant commander killed
+    ("Thousands cross the Chaman border between Pakistan and Afghanistan every day, including traders and people "
+     "visiting relatives.", dt.date(2022, 2, 28), "high_level_visit"),
+    ("India's BSF said on Monday its troops fired at the drone coming from Pakistan and brought it down.",
+     dt.date(2022, 5, 9), "border_clash"),
+    ("Pakistan said clashes with Afghanistan erupted at Kurram on Monday. Reports suggested that a senior Fitna "
+     "al-Khawarij commander was killed.", dt.date(2025, 10, 15), "militant_attack"),
 ])
 def test_who_speaks_and_of_what_decide_whether_there_is_an_act(text, published, absent):
     assert absent not in _types(text, published)

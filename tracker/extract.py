@@ -661,12 +661,13 @@ def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> 
     delegation) by one of them, not to a third country ("while on a visit to the United States"),
     nor by a third country ("the visit of US Vice President Vance to India"), nor to a place in the
     visitor's own ("the army chief visited the Quetta garrison"), nor an envoy arriving to take up a
-    post ("will soon take charge"), nor pilgrims or tourists visiting, nor a fee "per visit"."""
+    post ("will soon take charge"), nor pilgrims, tourists or people visiting (relatives), nor a fee
+    "per visit"."""
     if re.search(rf"\bvisit (of|by) (the )?{THIRD_PARTIES}", sentence):
         return False  # "the visit of US Vice President Vance to India"
     if re.search(r"\b(to|will( soon)?) (take|assume) (up )?(charge|(his|her|the) (new )?(post|duties|role|office|assignment))\b", sentence, re.I):
         return False  # "has arrived in New Delhi to take charge": an envoy taking up a post, not a visit
-    if re.search(r"\b(pilgrims|tourists|devotees|yatrees|zaireen|fans|students|patients)\s+(\w+\s+)?visit(ing|s|ed)?\b", sentence, re.I):
+    if re.search(r"\b(pilgrims|tourists|devotees|yatrees|zaireen|fans|students|patients|people|families|travell?ers|visitors)\s+(\w+\s+)?visit(ing|s|ed)?\b", sentence, re.I):
         return False  # "Indian pilgrims visiting the holy Gurdwara": not an official visit
     if re.search(r"\b(per|each|every) visit\b", sentence, re.I):
         return False  # "a service charge of USD 20 per pilgrim per visit": a fee, not a visit
@@ -965,11 +966,12 @@ def _an_attack_named(sentence: str, span: tuple[int, int]) -> bool:
 
 
 def _militants_killed(sentence: str) -> bool:
-    """'Security forces killed five heavily-armed terrorists', '15 to 20 Afghan Taliban have been killed':
+    """'Security forces killed five heavily-armed terrorists', '15 to 20 Afghan Taliban have been killed',
+    'a senior Fitna al-Khawarij commander was killed':
     the dead are the militants or fighters, killed by forces; no attack on the state."""
     return bool(re.search(r"\b(killed|kill(ing)?|neutrali[sz]ed|eliminated) (all |at least |more than |over |some )?(\d+|\w+) "
                           r"(\S+ ){0,3}(terrorists|militants|khawarij|insurgents|fighters)\b"
-                          r"|\b(terrorists|militants|khawarij|insurgents|fighters|taliban) (have been|were|had been) killed\b",
+                          r"|\b(terrorists|militants|khawarij|insurgents|fighters|taliban|commanders?) (have been|were|was|had been) killed\b",
                           sentence, re.I)
                 and not re.search(r"\b(martyr(ed|dom)|(soldiers|personnel|troops|civilians|policemen|people)\b[^.;]{0,40}\b(killed|dead|died|injured|wounded))",
                                   sentence, re.I))
@@ -990,9 +992,11 @@ def _goods_crossing(sentence: str, span: tuple[int, int]) -> bool:
 
 
 def _smuggling(sentence: str) -> bool:
-    """'BSF shot down a Pakistani drone carrying narcotics': smugglers met at the border, not the
-    other state's forces."""
-    return bool(re.search(r"\b(narcotics|drugs|heroin|contraband|smuggl\w+)\b", sentence, re.I))
+    """'BSF shot down a Pakistani drone carrying narcotics', 'troops fired at the drone and brought it
+    down': smugglers met at the border (a single drone downed is one), not the other state's forces."""
+    return bool(re.search(r"\b(narcotics|drugs|heroin|contraband|smuggl\w+)\b", sentence, re.I)
+                or re.search(r"\b(a|the)\s+(\w+\s+)?drone\b(?!s)[^.;]{0,80}\b(shot down|brought (it )?down)\b|\b(shot|brought) down (a|the)\s+(\w+\s+)?drone\b(?!s)",
+                             sentence, re.I))
 
 
 def _an_impasse_ended(sentence: str, span: tuple[int, int]) -> bool:
