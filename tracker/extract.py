@@ -49,8 +49,8 @@ STATE_NAMES = {
 }
 THIRD_PARTIES = (r"\b(US|U\.S\.|United States|American|China|Chinese|Russia|Russian|Iran|Iranian|Saudi|Qatar|Qatari|Turkey|"
                  r"Turkish|T\u00fcrkiye|UAE|Emirati|British|UK|UN|United Nations|EU|European|Uzbek|Tajik|Kazakh|Kazakhstan|"
-                 r"Kyrgyz|Turkmen|Japan|Japanese|German|Germany|French|France|Bangladesh|Sri Lankan?|WFP|World Food Programme|UNICEF|UNHCR|"
-                 r"WHO|OIC|Organi[sz]ation of Islamic Cooperation|World Bank|IMF|ADB)\b")
+                 r"Kyrgyz|Turkmen|Japan|Japanese|German|Germany|French|France|Bangladesh|Sri Lankan?|"
+                 r"WFP|World Food Programme|UNICEF|UNHCR|WHO|OIC|Organi[sz]ation of Islamic Cooperation|World Bank|IMF|ADB)\b")
 STATE_FORCES_ON_POSTS = (r"\b(attacks?|attacked|assault(ed)?)\b[^.]{0,60}\bby (the )?(afghan|pakistani|indian) "
                          r"(taliban|forces|troops|army|soldiers|border guards)\b")  # a state's forces attacking: a clash
 MULTILATERAL = (r"\b([Mm]ultilateral|SCO|Shanghai Cooperation Organi[sz]ation|"
@@ -104,7 +104,8 @@ INTENDED_TYPES = ("high_level_visit", "talks")  # announced or wished for, not y
 BACKGROUND = (r"\b(had (been )?(closed|shut|signed|launched|agreed|deported|killed|erupted|broken out)|last (year|month)|in the past|"
               r"(?<!the )previously|repeatedly|years ago|months ago|since 20\d\d|since (january|february|march|april|june|july|august|september|"
               r"october|november|december)|earlier this (year|month)|reached earlier|historically)\b")
-RECENT = r"\b(recent(ly)?|(an|the|his|her|its|their) earlier|previous|(this|last) (week|month|year)['’]s)\b"  # before the act only: "India recently upgraded", "his recent visit", "this month's deadly clashes" (not "involved in recent killings")
+# before the act only: "India recently upgraded", "his recent visit", "this month's deadly clashes" (not "involved in recent killings")
+RECENT = r"\b(recent(ly)?|(an|the|his|her|its|their) earlier|previous|(this|last) (week|month|year)['’]s)\b"
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "dozens": None, "dozen": 12}
 KILLED = r"(killed|dead|died|martyred|lost their lives|deaths|fatalities)"
@@ -121,7 +122,8 @@ OTHER_SIDE = (r"\b(counterparts?|two sides|both sides|two countries|both countri
 SPORT = (r"\b(cricket|T20|ODI|World Cup|Asia Cup|tournaments?|national (cricket |hockey )?team|tri-series|(?<!a )series(?! of)|"
          r"fixture|match(es)?|stadium|innings|"
          r"wickets?|fans|PCB|BCCI|ICC|\d+-run|boundar(y|ies)|bowl(er|ers|ing|ed)|batt(ing|er|ers)|batsm[ae]n|Super (8|Eight)s?|"
-         r"semi-?finals?|hockey|(both|the two) teams|overs|strokeplay|on goal|goalkeeper|penalty corners?|equali[sz]er)\b")  # a sentence about a game
+         r"semi-?finals?|hockey|(both|the two) teams|overs|strokeplay|on goal|goalkeeper|penalty corners?|"
+         r"equali[sz]er)\b")  # a sentence about a game
 NIGHT_BEFORE = r"[^.;]{0,60}?\b(overnight|the previous night|the night before)\b"  # "strikes carried out the previous night"
 DAYS_BACK = r"(a|one|two|three) days? (earlier|before)|the previous day|the day before"
 DAY_MONTH = rf"\b\d{{1,2}}(st|nd|rd|th)? ({MONTHS})\b\.?(,? \d{{4}}\b)?"  # "19 April", "19th April 2024"
@@ -508,9 +510,10 @@ def _up_to_clause_end(sentence: str, span: tuple[int, int]) -> str:
 
 
 def _pluperfect(sentence: str) -> bool:
-    """'Afghanistan had termed …', 'India had expelled …', 'Dar had met …': told as earlier than the news, unless
-    the news reports it ('he said the supplies had been handed over')."""
-    match = re.search(r"\bhad (been |initially |earlier |already |also )?(\w+(ed|en)|met|held|made|sent|struck|shut|led|began|left|took|gave|hit|fought|spoke)\b", sentence, re.I)
+    """'Afghanistan had termed …', 'India had expelled …', 'Dar had met …': told as earlier than the
+    news, unless the news reports it ('he said the supplies had been handed over')."""
+    match = re.search(r"\bhad (been |initially |earlier |already |also )?"
+                      r"(\w+(ed|en)|met|held|made|sent|struck|shut|led|began|left|took|gave|hit|fought|spoke)\b", sentence, re.I)
     return bool(match) and not re.search(r"\b(said|says|announced|told|confirmed|stated|added|reported|claimed|informed)\b",
                                          sentence[:match.start()], re.I)
 
@@ -611,7 +614,6 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or _a_circumstance(sentence, span) or _ongoing(sentence, span) or _a_denied_claim(sentence, span)
                 or _negated(sentence, span) or _offered(sentence, span) or _called_for(sentence, span)
                 or (event_type in INTENDED_TYPES and _intended(sentence, span))
-                or (event_type == "talks" and _talks_to_come(sentence, span))
                 or (event_type == "ceasefire" and _kept_up(sentence, span))
                 or _a_game(event_type, sentence, span)
                 or _long_after(sentence, span) or _awaited(sentence, span)
@@ -627,8 +629,8 @@ def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: i
                 or (event_type not in ("talks", "high_level_visit") and _a_topic(sentence, span))
                 or (event_type in ("cooperative_statement", "diplomatic_protest", "threat") and _no_government_speaks(sentence, span))
                 or (event_type == "talks_breakdown" and _an_impasse_ended(sentence, span))
-                or (event_type == "talks" and _a_meeting_about(sentence, span))
                 or (event_type == "talks" and (_multilateral(sentence) or _a_setting(sentence, span)
+                                               or _talks_to_come(sentence, span) or _a_meeting_about(sentence, span)
                                                or re.search(r"\b(was|were|been|be|is|are)\s+$", sentence[:span[0]], re.I)))  # "was met with a response"
                 or (event_type in INTENDED_TYPES and position > 0 and not dated and _referred_back(sentence, span)))
 
@@ -665,15 +667,17 @@ def _visits_the_dyad(sentence: str, dyad: str, named: list[tuple[int, str]]) -> 
     "per visit"."""
     if re.search(rf"\bvisit (of|by) (the )?{THIRD_PARTIES}", sentence):
         return False  # "the visit of US Vice President Vance to India"
-    if re.search(r"\b(to|will( soon)?) (take|assume) (up )?(charge|(his|her|the) (new )?(post|duties|role|office|assignment))\b", sentence, re.I):
+    if re.search(r"\b(to|will( soon)?) (take|assume) (up )?(charge|(his|her|the) (new )?(post|duties|role|office|assignment))\b",
+                 sentence, re.I):
         return False  # "has arrived in New Delhi to take charge": an envoy taking up a post, not a visit
-    if re.search(r"\b(pilgrims|tourists|devotees|yatrees|zaireen|fans|students|patients|people|families|travell?ers|visitors)\s+(\w+\s+)?visit(ing|s|ed)?\b", sentence, re.I):
+    if re.search(r"\b(pilgrims|tourists|devotees|yatrees|zaireen|fans|students|patients|people|families|travell?ers|visitors)"
+                 r"\s+(\w+\s+)?visit(ing|s|ed)?\b", sentence, re.I):
         return False  # "Indian pilgrims visiting the holy Gurdwara": not an official visit
     if re.search(r"\b(per|each|every) visit\b", sentence, re.I):
         return False  # "a service charge of USD 20 per pilgrim per visit": a fee, not a visit
     ours = "|".join(CAPITALS[c] for c in dyad.split("-"))
-    elsewhere = re.search(rf"\b(visit(ed|s|ing)?|trip|travel(led)?|arrived) (to|in) (the )?(?!(?i:{ours}|({DEMONYMS}) capital))([A-Z][a-z]+)",
-                          sentence)
+    elsewhere = re.search(rf"\b(visit(ed|s|ing)?|trip|travel(led)?|arrived) (to|in) (the )?"
+                          rf"(?!(?i:{ours}|({DEMONYMS}) capital))([A-Z][a-z]+)", sentence)
     if elsewhere:
         return False
     visit = re.search(r"\b(visit(ed|s|ing)?|arrived in|travel(led)? to|landed in|trip to)\b", sentence, re.I)
@@ -761,7 +765,8 @@ def _a_cause(sentence: str, span: tuple[int, int]) -> bool:
     "tensions marked by border clashes", "summoned … over repeated clashes", "talks to prevent renewed
     clashes"): background, not another event."""
     return bool(re.search(r"\b(following|follows|followed|due to|because of|in response to|amid|(fuell?ed|triggered|sparked) by|in retaliation (to|for)|"
-                          r"in the aftermath of|since the|subsequent|at a time when|as a result of|to (prevent|avoid|avert|defuse|forestall)|"
+                          r"in the aftermath of|since the|subsequent|at a time when|as a result of|"
+                          r"to (prevent|avoid|avert|defuse|forestall)|"
                           r"over (the )?(repeated|recent|continued|continuing|ongoing|frequent|persistent)|marked by|"
                           r"(comes|came) [^,.;]{0,25}\bafter|(comes|came) (even )?as|"
                           r"(^|\W)(a|one|two|three|four|five|several|few|\d+) (days?|hours?|weeks?) after)\b[^,.;]{0,80}$",
@@ -865,8 +870,7 @@ def _long_after(sentence: str, span: tuple[int, int]) -> bool:
 
 def _awaited(sentence: str, span: tuple[int, int]) -> bool:
     """'trucks stranded waiting for the reopening of the highway', 'the crossing is set to reopen',
-    'steps to expedite the reopening':
-    an act still awaited, not done."""
+    'steps to expedite the reopening': an act still awaited, not done."""
     return bool(re.search(r"\b(wait(ing|s|ed)? for|await(ing|s|ed)?|expedit(e|es|ed|ing)|(is|are|was|were) (set|due|poised) to)"
                           r"\s+(the\s+)?(\w+\s+){0,3}$",
                           sentence[:span[0]], re.I))
@@ -890,7 +894,8 @@ def _kept_up(sentence: str, span: tuple[int, int]) -> bool:
                              r"broker(ing)?|negotiat(e|ing)|push(ing)? for)\s+(of\s+|that\s+)?(\w+\s+){0,3}$",
                              sentence[:span[0]], re.I)  # a truce broken, ended, or still to be secured or mediated
                 or re.match(r"\W*(\w+\W+){0,4}?(will (not )?(hold|be broken)|(had |has )?broken down|broke down|collapsed|"
-                            r"(appears?|looks?|seems?|remains?|is) (increasingly )?(shaky|fragile|in doubt|under strain)|(would|will) remain in (place|force|effect))\b", sentence[span[1]:], re.I))
+                            r"(appears?|looks?|seems?|remains?|is) (increasingly )?(shaky|fragile|in doubt|under strain)|"
+                            r"(would|will) remain in (place|force|effect))\b", sentence[span[1]:], re.I))
 
 
 def _pair_at(sentence: str, span: tuple[int, int], named: list[tuple[int, str]] = ()) -> str:
@@ -971,7 +976,8 @@ def _militants_killed(sentence: str) -> bool:
     the dead are the militants or fighters, killed by forces; no attack on the state."""
     return bool(re.search(r"\b(killed|kill(ing)?|neutrali[sz]ed|eliminated) (all |at least |more than |over |some )?(\d+|\w+) "
                           r"(\S+ ){0,3}(terrorists|militants|khawarij|insurgents|fighters)\b"
-                          r"|\b(terrorists|militants|khawarij|insurgents|fighters|taliban|commanders?) (have been|were|was|had been) killed\b",
+                          r"|\b(terrorists|militants|khawarij|insurgents|fighters|taliban|commanders?) "
+                          r"(have been|were|was|had been) killed\b",
                           sentence, re.I)
                 and not re.search(r"\b(martyr(ed|dom)|(soldiers|personnel|troops|civilians|policemen|people)\b[^.;]{0,40}\b(killed|dead|died|injured|wounded))",
                                   sentence, re.I))
@@ -995,20 +1001,22 @@ def _smuggling(sentence: str) -> bool:
     """'BSF shot down a Pakistani drone carrying narcotics', 'troops fired at the drone and brought it
     down': smugglers met at the border (a single drone downed is one), not the other state's forces."""
     return bool(re.search(r"\b(narcotics|drugs|heroin|contraband|smuggl\w+)\b", sentence, re.I)
-                or re.search(r"\b(a|the)\s+(\w+\s+)?drone\b(?!s)[^.;]{0,80}\b(shot down|brought (it )?down)\b|\b(shot|brought) down (a|the)\s+(\w+\s+)?drone\b(?!s)",
-                             sentence, re.I))
+                or re.search(r"\b(a|the)\s+(\w+\s+)?drone\b(?!s)[^.;]{0,80}\b(shot down|brought (it )?down)\b|"
+                             r"\b(shot|brought) down (a|the)\s+(\w+\s+)?drone\b(?!s)", sentence, re.I))
 
 
 def _an_impasse_ended(sentence: str, span: tuple[int, int]) -> bool:
     """'… via the Wagah border, ending an impasse over the transportation of aid': a deadlock
     broken, not talks broken off."""
-    return bool(re.search(r"\b(end(s|ed|ing)?|broke|break(s|ing)?|resolv(e|ed|es|ing))\s+(an?|the)\s+(\w+\s+)?$", sentence[:span[0]], re.I))
+    return bool(re.search(r"\b(end(s|ed|ing)?|broke|break(s|ing)?|resolv(e|ed|es|ing))\s+(an?|the)\s+(\w+\s+)?$",
+                          sentence[:span[0]], re.I))
 
 
 def _a_meeting_about(sentence: str, span: tuple[int, int]) -> bool:
     """'at a high-level meeting on Afghanistan': one side's meeting about the other (or a forum's),
     not talks between them."""
-    return bool(re.match(r"(meeting|talks|consultations?|dialogue|discussions?) on (afghanistan|pakistan|india)\b", sentence[span[0]:], re.I))
+    return bool(re.match(r"(meeting|talks|consultations?|dialogue|discussions?) on (afghanistan|pakistan|india)\b",
+                         sentence[span[0]:], re.I))
 
 
 def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
@@ -1018,30 +1026,34 @@ def _a_danger(sentence: str, span: tuple[int, int]) -> bool:
     one state threatening the other."""
     return bool(re.search(r"\bunder (the )?$", sentence[:span[0]], re.I)
                 or re.search(r"\bfears? (of|over)\s+$", sentence[:span[0]], re.I)
-                or re.match(r"threatened by\b|threat of (an? |the )?(terror|war|conflict|escalation|nuclear)|threat(en(s|ed|ing)?)?\s+([\w'’-]+\s+){0,3}?(security|stability|peace|"
+                or re.match(r"threatened by\b|threat of (an? |the )?(terror|war|conflict|escalation|nuclear)|"
+                            r"threat(en(s|ed|ing)?)?\s+([\w'’-]+\s+){0,3}?(security|stability|peace|"
                             r"livelihoods?|food|econom\w*|lives|agricultur\w*|health|well-being|children)\b", sentence[span[0]:], re.I))
 
 
 def _a_response_given(sentence: str, span: tuple[int, int]) -> bool:
     """'in a befitting response, the forces killed', 'delivered a robust retaliation', 'comment about
-    the retaliation', 'conducted in direct retaliation for', 'retaliate by destroying military posts': a response made or already named,
-    not threatened."""
+    the retaliation', 'conducted in direct retaliation for', 'retaliate by destroying military posts':
+    a response made or already named, not threatened."""
     before = sentence[:span[0]]
     if re.match(r"retaliat\w* (by|with) \w+ing\b", sentence[span[0]:], re.I):
         return True  # "prompting Afghan defenses to retaliate by destroying military posts": the act itself
     return bool((re.search(r"respon|retaliat|reply", sentence[span[0]:span[1]], re.I)
                  and re.search(r"\b(in|with|delivered|gave|given|giving)\s+(a|an|the)\s+([\w-]+\s+){0,2}$", before, re.I))
-                or (re.match(r"retaliat", sentence[span[0]:], re.I) and re.search(r"\b(the|this|that|its|their|in|in direct|in swift)\s+$", before, re.I)))
+                or (re.match(r"retaliat", sentence[span[0]:], re.I)
+                    and re.search(r"\b(the|this|that|its|their|in|in direct|in swift)\s+$", before, re.I)))
+
+
+MILITANTS = rf"(terrorists|militants|insurgents|khawarij|khwarij|{GROUP_NAMES})"  # an armed group, by name or by kind
 
 
 def _with_militants(sentence: str, span: tuple[int, int]) -> bool:
     """'Four soldiers were martyred in a clash with TTP terrorists', 'eliminating 12 militants in the
     ensuing exchange of fire' (militants named before it, no state): forces fighting an armed group,
     not the other state's forces."""
-    return bool(re.match(rf"\w*\s+with\s+(the\s+)?(\w+\s+){{0,2}}(terrorists|militants|insurgents|khawarij|khwarij|{GROUP_NAMES})",
-                         sentence[span[0]:], re.I)
+    return bool(re.match(rf"\w*\s+with\s+(the\s+)?(\w+\s+){{0,2}}{MILITANTS}", sentence[span[0]:], re.I)
                 or re.search(r"\b(casualties|losses) (to|on) the (terrorists|militants|insurgents|khawarij)\b", sentence, re.I)
-                or (re.search(rf"\b(terrorists|militants|insurgents|khawarij|khwarij|{GROUP_NAMES})\b[^.;]{{0,60}}$", sentence[:span[0]], re.I)
+                or (re.search(rf"\b{MILITANTS}\b[^.;]{{0,60}}$", sentence[:span[0]], re.I)
                     and not any(at < span[0] and code in STATE_NAMES for at, code in _named(sentence))))
 
 
