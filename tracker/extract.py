@@ -30,6 +30,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from tracker import selector
 from tracker.paths import DATA_DIR
 from tracker.schema import COLUMNS
 
@@ -166,6 +167,7 @@ class Candidate:
     fatalities: tuple[int | None, int | None, int | None] = (None, None, None)
     actor_level: str | None = None
     rules: list[str] = field(default_factory=list)
+    probability: float | None = None  # the selector's, for a learned candidate
 
 
 # ---- 1. the article's text and metadata ----
@@ -518,9 +520,21 @@ def _pluperfect(sentence: str) -> bool:
                                          sentence[:match.start()], re.I)
 
 
-def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
+METHODS = ("learned", "rules")
+
+
+def extract_events(article: Article, dyad: str | None = None, method: str = "learned") -> pd.DataFrame:
     """Candidate events of an article: one row per bilateral event it reports, in the events schema
-    plus evidence, extract_confidence and the rules that fired."""
+    plus evidence, extract_confidence and the rules that fired. `method` "learned" lets the
+    selector weigh every lexicon hit (tracker/selector.py); "rules" applies the hand-written filters."""
+    if method not in METHODS:
+        raise ValueError(f"method: {method!r} is not one of {', '.join(METHODS)}")
+    found = by_rules(article, dyad) if method == "rules" else selected(article, dyad, selector.weights())
+    return _table(found, article)
+
+
+def by_rules(article: Article, dyad: str | None = None) -> list[Candidate]:
+    """The candidates the hand-written filters keep, in the order the article gives them."""
     fallback = dyad or article_dyad(article.text)
     found: list[Candidate] = []
     last_date = None
@@ -574,25 +588,10 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
         chosen = [c for c in chosen if (c[0] != "high_level_visit" or _visits_the_dyad(sentence, pair, named))
                   and not _a_third_party_acts(sentence, c) and not (c[0] == "talks" and _one_side_meets(sentence, c[2], named))]
         for event_type, strength, span in chosen:
-            event_pair, pair_rule = pair, f"dyad: {pair}"
-            if event_type in ("cross_border_strike", "border_clash") and len({c for _, c in named if c in STATE_NAMES}) == 3:
-                nearest = _pair_at(sentence, span, named)  # "India condemns Pakistan's airstrikes on Afghan territory"
-                if nearest != pair:
-                    event_pair, pair_rule = nearest, f"dyad: {nearest} (the two states named nearest the act; a third comments on it)"
-            if event_type == "militant_attack" and in_india_unnamed:
-                event_pair, pair_rule = "IND-PAK", "dyad: IND-PAK (an attack in India, no state named: the dyad of attacks there)"
-            if dyad and event_pair != dyad:
+            candidate = _candidate(event_type, strength, span, sentence, named, pair, when, place, province,
+                                   in_india_unnamed, dyad)
+            if candidate is None:
                 continue
-            initiator, target, actor_rules = _actors(event_type, event_pair, named, sentence)
-            day, day_rule = when[0], when[2]
-            if when[1] == "day" and event_type in VIOLENT_TYPES and re.match(NIGHT_BEFORE, sentence[span[1]:], re.I):
-                day, day_rule = day - dt.timedelta(days=1), f"{day_rule}, less a day ('overnight', 'the previous night')"
-            candidate = Candidate(
-                dyad=event_pair, event_type=event_type, date=day, date_precision=when[1], initiator=initiator,
-                target=target, evidence=sentence, location=place, province=province,
-                fatalities=_fatalities(sentence) if event_type in VIOLENT_TYPES else (None, None, None),
-                actor_level=_level(sentence) if event_type in ACTOR_TYPES else None,
-                rules=[f"type: {event_type} (strength {strength})", pair_rule, day_rule, *actor_rules])
             same = next((c for c in found if c.dyad == candidate.dyad and c.event_type == candidate.event_type
                          and abs((c.date - candidate.date).days) <= 2 and _closes(c) == _closes(candidate)
                          and not _another_act(sentence) and not _answers(c, candidate)), None)
@@ -603,7 +602,33 @@ def extract_events(article: Article, dyad: str | None = None) -> pd.DataFrame:
             elif candidate.event_type in VIOLENT_TYPES and candidate.date < same.date and _dated_here(candidate):
                 found[found.index(same)] = replace(same, date=candidate.date, date_precision=candidate.date_precision, rules=[
                     *same.rules[:2], f"{candidate.rules[2]} (a later sentence gives the act's own day)", *same.rules[3:]])
-    return _table(found, article)
+    return found
+
+
+def _candidate(event_type: str, strength: int, span: tuple[int, int], sentence: str, named: list[tuple[int, str]],
+               pair: str, when: tuple, place: str | None, province: str | None, in_india_unnamed: bool,
+               dyad: str | None) -> Candidate | None:
+    """The candidate a type found in a sentence makes: its dyad, actors, day, place and figures (None
+    if its dyad is not the one asked for)."""
+    event_pair, pair_rule = pair, f"dyad: {pair}"
+    if event_type in ("cross_border_strike", "border_clash") and len({c for _, c in named if c in STATE_NAMES}) == 3:
+        nearest = _pair_at(sentence, span, named)  # "India condemns Pakistan's airstrikes on Afghan territory"
+        if nearest != pair:
+            event_pair, pair_rule = nearest, f"dyad: {nearest} (the two states named nearest the act; a third comments on it)"
+    if event_type == "militant_attack" and in_india_unnamed:
+        event_pair, pair_rule = "IND-PAK", "dyad: IND-PAK (an attack in India, no state named: the dyad of attacks there)"
+    if dyad and event_pair != dyad:
+        return None
+    initiator, target, actor_rules = _actors(event_type, event_pair, named, sentence)
+    day, day_rule = when[0], when[2]
+    if when[1] == "day" and event_type in VIOLENT_TYPES and re.match(NIGHT_BEFORE, sentence[span[1]:], re.I):
+        day, day_rule = day - dt.timedelta(days=1), f"{day_rule}, less a day ('overnight', 'the previous night')"
+    return Candidate(
+        dyad=event_pair, event_type=event_type, date=day, date_precision=when[1], initiator=initiator,
+        target=target, evidence=sentence, location=place, province=province,
+        fatalities=_fatalities(sentence) if event_type in VIOLENT_TYPES else (None, None, None),
+        actor_level=_level(sentence) if event_type in ACTOR_TYPES else None,
+        rules=[f"type: {event_type} (strength {strength})", pair_rule, day_rule, *actor_rules])
 
 
 def _is_news(found: tuple[str, int, tuple[int, int]], sentence: str, position: int, dated) -> bool:
@@ -1096,6 +1121,116 @@ def _multilateral(sentence: str) -> bool:
     return bool(re.search(MULTILATERAL, sentence)) and not re.search(r"\b(met|bilateral|sidelines|one-on-one|between the two)\b", sentence, re.I)
 
 
+# ---- the learned selector: every lexicon hit, with the filters it trips, weighed by data/selector.csv ----
+
+SPAN_FILTERS = {  # the rules' filters, each a feature of a hit: (sentence, span) -> bool
+    "a spell": _a_spell, "since": _in_a_since_phrase, "conditional": _conditional, "a cause": _a_cause,
+    "a circumstance": _a_circumstance, "ongoing": _ongoing, "denied": _a_denied_claim, "negated": _negated,
+    "offered": _offered, "called for": _called_for, "intended": _intended, "kept up": _kept_up, "long after": _long_after,
+    "awaited": _awaited, "with militants": _with_militants, "a danger": _a_danger, "a response given": _a_response_given,
+    "goods crossing": _goods_crossing, "a framework": _a_framework, "an attack named": _an_attack_named, "a topic": _a_topic,
+    "no government speaks": _no_government_speaks, "an impasse ended": _an_impasse_ended, "a setting": _a_setting,
+    "talks to come": _talks_to_come, "a meeting about": _a_meeting_about, "referred back": _referred_back,
+}
+SENTENCE_FILTERS = {"smuggling": _smuggling, "given": _given, "a tally": _a_tally, "militants killed": _militants_killed,
+                    "multilateral": _multilateral, "pluperfect": _pluperfect}
+
+
+def _filters(found: tuple[str, int, tuple[int, int]], sentence: str, position: int, dated, published: dt.date,
+             named: list[tuple[int, str]], pair: str, last_date, carried: bool) -> list[str]:
+    """The names of the rules' filters a hit trips: what the hand-written method would drop it for."""
+    event_type, _, span = found
+    tripped = [name for name, test in SPAN_FILTERS.items() if test(sentence, span)]
+    tripped += [name for name, test in SENTENCE_FILTERS.items() if test(sentence)]
+    checks = {
+        "a standing claim": _a_standing_claim(sentence, span, dated), "a game": _a_game(event_type, sentence, span),
+        "background clause": is_background(_up_to_clause_end(sentence, span), published),
+        "background": is_background(sentence, published), "recent": bool(re.search(RECENT, sentence[:span[0]], re.I)),
+        "an earlier month": _of_an_earlier_month(sentence, span, published),
+        "dated long before": bool(dated) and (published - dated[0]).days > RECENT_DAYS,
+        "a step back": bool(dated and last_date) and (last_date[0] - dated[0]).days > STEP_BACK_DAYS,
+        "after a step back": carried,
+        "no visit to the dyad": event_type == "high_level_visit" and not _visits_the_dyad(sentence, pair, named),
+        "a third party acts": _a_third_party_acts(sentence, found),
+        "one side meets": event_type == "talks" and _one_side_meets(sentence, span, named),
+        "not news": not _is_news(found, sentence, position, dated),
+        "passive": bool(re.search(r"\b(was|were|been|be|is|are)\s+$", sentence[:span[0]], re.I)),
+        "a heading": _a_heading(sentence),
+    }
+    return tripped + [name for name, tripped_it in checks.items() if tripped_it]
+
+
+def hits(article: Article, dyad: str | None = None) -> list[tuple[Candidate, dict]]:
+    """Every lexicon hit in a sentence with a dyad, as the candidate it would make and its description
+    for the selector (selector.tokens), in the article's order."""
+    fallback = dyad or article_dyad(article.text)
+    found: list[tuple[Candidate, dict]] = []
+    last_date, in_context = None, False
+    text = sentences(_clean(article.text))
+    for position, sentence in enumerate(text):
+        dated = date_of(sentence, article.published)
+        stepped_back = bool(dated and last_date) and (last_date[0] - dated[0]).days > STEP_BACK_DAYS
+        carried = in_context and not dated
+        dated_before = last_date
+        if dated and (last_date is None or dated[0] >= last_date[0]) and (article.published - dated[0]).days <= RECENT_DAYS:
+            last_date = dated
+        in_context = stepped_back or carried
+        named = _named(sentence)
+        pair = _dyad_of(sentence, named, fallback)
+        in_india_unnamed = not any(c in STATE_NAMES for _, c in named) and _countries_of_places(sentence) == {"IND"}
+        types = types_of(sentence)
+        if any(c in GROUPS for _, c in named) and re.search(rf"\b{KILLED}\b", sentence, re.I) \
+                and "militant_attack" not in (t for t, _, _ in types):
+            types.append(("militant_attack", 3, (len(sentence), len(sentence))))  # a group named, people killed
+        if pair is None and in_india_unnamed:  # an attack in India, no state named anywhere: India-Pakistan
+            types, pair = [t for t in types if t[0] == "militant_attack"], "IND-PAK"
+        if pair is None:
+            continue
+        when = dated or (dated_before and (*dated_before[:2], f"{dated_before[2]} (from an earlier sentence)")) \
+            or (article.published, "day", UNDATED)
+        place, province = _place(sentence)
+        for rank, hit in enumerate(types):
+            event_type, strength, span = hit = _as_reported(hit, sentence)
+            candidate = _candidate(event_type, strength, span, sentence, named, pair, when, place, province,
+                                   in_india_unnamed, dyad)
+            if candidate is None:
+                continue
+            found.append((candidate, {
+                "event_type": event_type, "strength": strength, "rank": rank, "position": position,
+                "dated": "here" if dated else "before" if dated_before else "publication", "date_precision": when[1],
+                "states": len({c for _, c in named if c in STATE_NAMES}), "dyad": candidate.dyad,
+                "match": sentence[span[0]:span[1]],
+                "filters": _filters(hit, sentence, position, dated, article.published, named, pair, dated_before, carried),
+                "part_of": [other[0] for other in types if event_type in SUBSUMES.get(other[0], ())],
+                "before": re.findall(r"\w+", sentence[:span[0]].lower())[-4:],
+                "after": re.findall(r"\w+", sentence[span[1]:].lower())[:4], "sentence": sentence}))
+    return found
+
+
+def selected(article: Article, dyad: str | None, table: dict[str, float]) -> list[Candidate]:
+    """The candidates the selector keeps of an article's hits (with `table`, its weights)."""
+    return _select(hits(article, dyad), table)
+
+
+def _select(found: list[tuple[Candidate, dict]], table: dict[str, float]) -> list[Candidate]:
+    """The hits weighed at THRESHOLD or more, in the article's order. Where two are one event (same dyad
+    and type, within two days) the more probable stays, unless only the other is dated in its own sentence."""
+    scored = sorted(((selector.probability(selector.tokens(h), table), n, c) for n, (c, h) in enumerate(found)),
+                    key=lambda x: (-x[0], x[1]))
+    kept: list[tuple[int, Candidate]] = []
+    for chance, order, candidate in scored:
+        if chance < selector.THRESHOLD:
+            break
+        candidate = replace(candidate, probability=chance,
+                            rules=[candidate.rules[0], f"selector: probability {chance:.2f}", *candidate.rules[1:]])
+        same = next((n for n, (_, c) in enumerate(kept) if c.dyad == candidate.dyad and c.event_type == candidate.event_type
+                     and abs((c.date - candidate.date).days) <= 2), None)
+        if same is None:
+            kept.append((order, candidate))
+        elif _weakly_dated(kept[same][1]) and not _weakly_dated(candidate):  # a dated report of it (after a headline)
+            kept[same] = (order, replace(candidate, probability=kept[same][1].probability))
+    return [c for _, c in sorted(kept, key=lambda x: x[0])]
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -1104,8 +1239,8 @@ def _table(found: list[Candidate], article: Article) -> pd.DataFrame:
     rows = []
     taken: set[str] = set()
     for c in found:
-        score = 0.5 + 0.1 * ("publication day" not in " ".join(c.rules)) + 0.2 * (c.initiator != "unknown") \
-            + 0.1 * (c.location is not None) + 0.1 * (c.date_precision == "day")
+        score = c.probability if c.probability is not None else 0.5 + 0.1 * ("publication day" not in " ".join(c.rules)) \
+            + 0.2 * (c.initiator != "unknown") + 0.1 * (c.location is not None) + 0.1 * (c.date_precision == "day")
         rows.append({
             "event_id": unique_id(c.dyad, c.date, c.event_type, taken),
             "date": c.date.isoformat(), "date_precision": c.date_precision, "dyad": c.dyad, "event_type": c.event_type,
@@ -1147,15 +1282,58 @@ def gold_articles(folder=GOLD_DIR) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
-def _candidates_of(gold: dict) -> list[dict]:
+def _candidates_of(gold: dict, method: str = "learned") -> list[dict]:
     """The extractor's candidates for one gold article, as rows."""
-    return extract_events(Article(text=gold["text"], published=dt.date.fromisoformat(gold["published"]), url=gold["url"],
-                                  outlet=gold["outlet"])).to_dict("records")
+    return extract_events(_article_of(gold), method=method).to_dict("records")
 
 
-def extracted(articles: list[dict]) -> dict[str, list[dict]]:
+def _article_of(gold: dict) -> Article:
+    return Article(text=gold["text"], published=dt.date.fromisoformat(gold["published"]), url=gold["url"], outlet=gold["outlet"])
+
+
+def training_hits(articles: list[dict], found: dict | None = None) -> tuple[list[list[str]], list[int]]:
+    """Each gold article's hits (from `found`, its id to its hits, where given), as the selector's
+    tokens, and whether each is a gold event: the first hit, in the article's order, of each event's
+    dyad and type within its time (as `evaluate` matches)."""
+    token_lists, labels = [], []
+    for gold in articles:
+        its_hits = found[gold["id"]] if found else hits(_article_of(gold))
+        events = set()
+        for event in gold["events"]:
+            match = next((n for n, (c, _) in enumerate(its_hits) if n not in events and c.dyad == event["dyad"]
+                          and c.event_type == event["event_type"] and _same_time(_row(c), event)), None)
+            if match is not None:
+                events.add(match)
+        token_lists += [selector.tokens(h) for _, h in its_hits]
+        labels += [int(n in events) for n in range(len(its_hits))]
+    return token_lists, labels
+
+
+def _row(candidate: Candidate) -> dict:
+    return {"date": candidate.date.isoformat(), "date_precision": candidate.date_precision}
+
+
+def held_out_sets(articles: list[dict]) -> list[str]:
+    """The held-out sets the selector is cross-validated on: holdout11 onward, coded blind 40-64 at a time."""
+    return sorted({a["split"] for a in articles if re.fullmatch(r"holdout\d+", a.get("split", "")) and int(a["split"][7:]) >= 11},
+                  key=lambda s: int(s[7:]))
+
+
+def cross_validated(articles: list[dict]) -> dict[str, list[dict]]:
+    """Each held-out set's candidates from a selector trained on every other article: what the
+    learned method gives on articles it was not trained on (an article's id to its rows)."""
+    found = {gold["id"]: hits(_article_of(gold)) for gold in articles}
+    coded = {}
+    for split in held_out_sets(articles):
+        table = selector.train(*training_hits([a for a in articles if a.get("split") != split], found))
+        table = dict(zip(table["token"], table["weight"]))
+        for gold in (a for a in articles if a.get("split") == split):
+            coded[gold["id"]] = _table(_select(found[gold["id"]], table), _article_of(gold)).to_dict("records")
+    return coded
+
+def extracted(articles: list[dict], method: str = "learned") -> dict[str, list[dict]]:
     """The extractor's candidates for each gold article, its id to its rows: extract once, score in many views."""
-    return {gold["id"]: _candidates_of(gold) for gold in articles}
+    return {gold["id"]: _candidates_of(gold, method) for gold in articles}
 
 
 def _same_time(candidate: dict, event: dict, by_month: bool = True) -> bool:
@@ -1166,16 +1344,17 @@ def _same_time(candidate: dict, event: dict, by_month: bool = True) -> bool:
     return abs((dt.date.fromisoformat(str(candidate["date"])) - dt.date.fromisoformat(str(event["date"]))).days) <= 2
 
 
-def evaluate(articles: list[dict], coded=None, by_month: bool = True) -> pd.DataFrame:
+def evaluate(articles: list[dict], coded=None, by_month: bool = True, method: str = "learned") -> pd.DataFrame:
     """Precision and recall of events (dyad and type agree, date within two days, or in the month of a
     date known only to its month) and, over matched
     events, how often each field is exactly right: one row per measure, with its count. The events
     scored are the extractor's, or, with `coded` (an article's id to its events), another coder's;
-    `by_month=False` is the strict matcher, which holds a month-precision date to its 1st."""
+    `by_month=False` is the strict matcher, which holds a month-precision date to its 1st; `method`
+    is the extractor's (see `extract_events`)."""
     matched = found = expected = 0
     right = dict.fromkeys(FIELDS, 0)
     for gold in articles:
-        candidates = _candidates_of(gold) if coded is None else list(coded[gold["id"]])
+        candidates = _candidates_of(gold, method) if coded is None else list(coded[gold["id"]])
         events = list(gold["events"])
         found, expected = found + len(candidates), expected + len(events)
         for event in events:
