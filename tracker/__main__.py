@@ -20,6 +20,7 @@ from tracker.problems import format_problems
 from tracker.paths import EVENTS_CSV, ROOT
 from tracker.safe_io import replacing, safe_csv, write_atomic
 from tracker.schema import EVENT_TYPES
+from tracker.selector import METHODS, SELECTOR_CSV
 from tracker.view import View
 
 
@@ -157,6 +158,11 @@ def read_weights(path: Path) -> dict[str, float]:
     return weights
 
 
+def _add_method_of_extraction(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--method", choices=METHODS, default="learned",
+                        help="learned: the selector weighs every lexicon hit (default); rules: the hand-written filters")
+
+
 def _add_out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=_out, metavar="FILE", help="write the CSV here (default: standard output)")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -260,8 +266,15 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--dyad", type=_dyad, help="keep only this dyad's events, e.g. AFG-PAK")
     extract.add_argument("--published", type=_day, metavar="YYYY-MM-DD", help="publication date (default: the page's)")
     extract.add_argument("--outlet", help="publisher (default: the page's site name)")
+    _add_method_of_extraction(extract)
     _add_out(extract)
-    commands.add_parser("extract-eval", help="precision and recall of `extract` on the gold set (tests/fixtures/articles)")
+    evaluation = commands.add_parser("extract-eval", help="precision and recall of `extract` on the gold set (tests/fixtures/articles)")
+    _add_method_of_extraction(evaluation)
+    evaluation.add_argument("--cross-validate", action="store_true",
+                            help="also score each held-out set with a selector trained on every other article")
+    train = commands.add_parser("extract-train", help="train the learned selector on the gold set and write its weights")
+    train.add_argument("--out", type=Path, default=SELECTOR_CSV, metavar="FILE",
+                       help="weight table (default: data/selector.csv, replaced)")
     add = commands.add_parser("add", help="append reviewed candidate events to an events file (all rows valid, or none)")
     add.add_argument("candidates", type=Path, metavar="FILE", help="candidates CSV (from extract or the dashboard)")
     add.add_argument("--to", type=Path, default=EVENTS_CSV, metavar="FILE", help="events file (default: data/events.csv)")
@@ -385,11 +398,20 @@ def _import_own(args) -> int:
 
 def _coding(args) -> int:
     """Assisted coding: extract candidates from an article, measure the rules, add reviewed rows."""
-    from tracker import coding, extract
+    from tracker import coding, extract, selector
 
+    if args.command == "extract-train":
+        articles = extract.gold_articles()
+        token_lists, labels = extract.training_hits(articles)
+        table = selector.train(token_lists, labels)
+        write_atomic(args.out, table.to_csv(index=False, lineterminator="\n"), force=True)
+        print(f"wrote {args.out}: {len(table) - 1} token weights from {len(labels)} hits of {len(articles)} gold articles "
+              f"({sum(labels)} of them events)", file=sys.stderr)
+        return 0
     if args.command == "extract-eval":
         articles = extract.gold_articles()
-        extracted = extract.extracted(articles)  # each article extracted once, scored in every view
+        extracted = extract.extracted(articles, args.method)  # each article extracted once, scored in every view
+        print(f"# method: {args.method}")
         for split in [*sorted({a.get("split", "") for a in articles}), None]:
             chosen = [a for a in articles if split is None or a.get("split") == split]
             print(f"## {split or 'all'} articles ({len(chosen)})")
@@ -404,6 +426,11 @@ def _coding(args) -> int:
             print(extract.evaluate(coded_twice, coded=second).to_string(index=False))
             print(f"## the extractor on those articles ({len(coded_twice)})")
             print(extract.evaluate(coded_twice, coded=extracted).to_string(index=False))
+        if args.cross_validate:  # the learned method on articles it was not trained on
+            held = [a for a in articles if a.get("split") in extract.held_out_sets(articles)]
+            print(f"## learned, cross-validated: each of {len(extract.held_out_sets(articles))} held-out sets "
+                  f"({len(held)} articles) scored by a selector trained on every other article")
+            print(extract.evaluate(held, coded=extract.cross_validated(articles)).to_string(index=False))
         return 0
     if args.command == "add":
         try:
@@ -426,7 +453,7 @@ def _coding(args) -> int:
         return 1
     for note in article.notes:
         print(f"{args.article}: note: {note}", file=sys.stderr)
-    candidates = extract.extract_events(article, dyad=args.dyad)
+    candidates = extract.extract_events(article, dyad=args.dyad, method=args.method)
     _write(safe_csv(candidates), args.out, args.force)
     print(f"{args.article}: {len(candidates)} candidate event(s)" + ("" if len(candidates) else
           " (no bilateral event of the tracker's types found)"), file=sys.stderr)
@@ -436,7 +463,7 @@ def _coding(args) -> int:
 def _run(args) -> int:
     if args.command in ("import", "gdelt-sql", "synth", "bench"):
         return _without_data(args)
-    if args.command in ("extract", "extract-eval", "add"):
+    if args.command in ("extract", "extract-eval", "extract-train", "add"):
         return _coding(args)
     if args.command == "validate":
         failed = 0

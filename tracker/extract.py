@@ -520,15 +520,12 @@ def _pluperfect(sentence: str) -> bool:
                                          sentence[:match.start()], re.I)
 
 
-METHODS = ("learned", "rules")
-
-
 def extract_events(article: Article, dyad: str | None = None, method: str = "learned") -> pd.DataFrame:
     """Candidate events of an article: one row per bilateral event it reports, in the events schema
     plus evidence, extract_confidence and the rules that fired. `method` "learned" lets the
     selector weigh every lexicon hit (tracker/selector.py); "rules" applies the hand-written filters."""
-    if method not in METHODS:
-        raise ValueError(f"method: {method!r} is not one of {', '.join(METHODS)}")
+    if method not in selector.METHODS:
+        raise ValueError(f"method: {method!r} is not one of {', '.join(selector.METHODS)}")
     found = by_rules(article, dyad) if method == "rules" else selected(article, dyad, selector.weights())
     return _table(found, article)
 
@@ -1215,8 +1212,8 @@ def selected(article: Article, dyad: str | None, table: dict[str, float]) -> lis
 def _select(found: list[tuple[Candidate, dict]], table: dict[str, float]) -> list[Candidate]:
     """The hits weighed at THRESHOLD or more, in the article's order. Where two are one event (same dyad
     and type, within two days) the more probable stays, unless only the other is dated in its own sentence."""
-    scored = sorted(((selector.probability(selector.tokens(h), table), n, c) for n, (c, h) in enumerate(found)),
-                    key=lambda x: (-x[0], x[1]))
+    scored = sorted(((selector.probability(selector.tokens(h), table), n, c) for n, (c, h) in enumerate(found)
+                     if not selector.vetoed(h)), key=lambda x: (-x[0], x[1]))
     kept: list[tuple[int, Candidate]] = []
     for chance, order, candidate in scored:
         if chance < selector.THRESHOLD:
@@ -1228,7 +1225,7 @@ def _select(found: list[tuple[Candidate, dict]], table: dict[str, float]) -> lis
         if same is None:
             kept.append((order, candidate))
         elif _weakly_dated(kept[same][1]) and not _weakly_dated(candidate):  # a dated report of it (after a headline)
-            kept[same] = (order, replace(candidate, probability=kept[same][1].probability))
+            kept[same] = (order, candidate)
     return [c for _, c in sorted(kept, key=lambda x: x[0])]
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -1304,8 +1301,8 @@ def training_hits(articles: list[dict], found: dict | None = None) -> tuple[list
                           and c.event_type == event["event_type"] and _same_time(_row(c), event)), None)
             if match is not None:
                 events.add(match)
-        token_lists += [selector.tokens(h) for _, h in its_hits]
-        labels += [int(n in events) for n in range(len(its_hits))]
+        token_lists += [selector.tokens(h) for _, h in its_hits if not selector.vetoed(h)]
+        labels += [int(n in events) for n, (_, h) in enumerate(its_hits) if not selector.vetoed(h)]
     return token_lists, labels
 
 
@@ -1319,10 +1316,11 @@ def held_out_sets(articles: list[dict]) -> list[str]:
                   key=lambda s: int(s[7:]))
 
 
-def cross_validated(articles: list[dict]) -> dict[str, list[dict]]:
+def cross_validated(articles: list[dict], found: dict | None = None) -> dict[str, list[dict]]:
     """Each held-out set's candidates from a selector trained on every other article: what the
-    learned method gives on articles it was not trained on (an article's id to its rows)."""
-    found = {gold["id"]: hits(_article_of(gold)) for gold in articles}
+    learned method gives on articles it was not trained on (an article's id to its rows; `found`,
+    each article's hits, where already read)."""
+    found = found or {gold["id"]: hits(_article_of(gold)) for gold in articles}
     coded = {}
     for split in held_out_sets(articles):
         table = selector.train(*training_hits([a for a in articles if a.get("split") != split], found))

@@ -22,10 +22,22 @@ import pandas as pd
 from tracker.paths import DATA_DIR
 
 SELECTOR_CSV = DATA_DIR / "selector.csv"
+METHODS = ("learned", "rules")  # how `extract` chooses among hits: this selector, or the hand-written filters
 INTERCEPT = "(intercept)"
-THRESHOLD = 0.2  # the most recall for at least 70% precision, held-out sets scored in turn (docs/extraction.md)
+THRESHOLD = 0.15  # the most recall for at least 70% precision, held-out sets scored in turn (docs/extraction.md)
 REGULARISATION = 0.3  # C of the logistic regression: smaller is smoother
 MIN_HITS = 2  # a token seen in fewer hits of the gold set gets no weight
+VETOES = {  # filters that say the act did not happen, or not between the two: a hit tripping one is no candidate
+    "negated", "conditional", "offered", "called for", "awaited", "talks to come", "a meeting about", "an impasse ended",
+    "a game", "dated long before", "an earlier month", "long after", "since", "a third party acts", "a standing claim",
+    "a topic", "with militants",
+}
+VETOED_FOR = {"intended": ("high_level_visit", "talks")}  # ... and those that do so for these types only
+
+
+def vetoed(hit: dict) -> bool:
+    """Whether a hit trips a veto: under 5% of such hits in the gold set are events (docs/extraction.md)."""
+    return any(f in VETOES or hit["event_type"] in VETOED_FOR.get(f, ()) for f in hit["filters"])
 
 
 def tokens(hit: dict) -> list[str]:
@@ -41,7 +53,8 @@ def tokens(hit: dict) -> list[str]:
     before, after = hit["before"], hit["after"]
     found += [f"before={w}" for w in before] + [f"after={w}" for w in after]
     found += [f"just_before={before[-1] if before else ''}", f"just_after={after[0] if after else ''}"]
-    found += [f"word={w}" for w in sorted(set(re.findall(r"[a-z]+", hit["sentence"].lower())))]
+    words = sorted(set(re.findall(r"[a-z]+", hit["sentence"].lower())))
+    found += [f"word={w}" for w in words] + [f"type_word={kind}:{w}" for w in words]
     return found
 
 
