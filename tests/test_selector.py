@@ -39,6 +39,8 @@ def test_the_documented_cross_validated_figures_are_the_evaluation(gold):
     docs = (ROOT / "docs" / "extraction.md").read_text(encoding="utf-8")
     documented = re.search(r"cross-validated, pooled: \*\*([\d.]+)% precision, ([\d.]+)% recall\*\*", docs)
     assert documented and (float(documented[1]), float(documented[2])) == (report["events: precision"], report["events: recall"])
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"every other article): {documented[1]}% precision, {documented[2]}% recall" in readme
     rules = evaluate(held, method="rules").set_index("measure")["percent"]
     assert report["events: recall"] > 60 and report["events: precision"] > 60 and rules["events: recall"] > 60
 
