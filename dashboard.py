@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from tracker import charts, export, extract, sources, tables
+from tracker import charts, export, extract, selector, sources, tables
 from tracker.brief import brief_files, brief_zip, render_images
 from tracker.filters import Filters, by_dyad
 from tracker.gdelt import gdelt_goldstein_series, read_gdelt
@@ -429,26 +429,30 @@ def brief_tab(view: View, view_key: tuple) -> None:
 
 
 @st.cache_data(max_entries=8, show_spinner="Reading the article…")
-def code_article(data: bytes, name: str, url: str, outlet: str, published: dt.date | None):
+def code_article(data: bytes, name: str, url: str, outlet: str, published: dt.date | None, method: str = "learned"):
     article = extract.read_article(data, name, url=url or None, outlet=outlet or None, published=published)
-    return article, extract.extract_events(article)
+    return article, extract.extract_events(article, method=method)
 
 
 def article_tab() -> None:
     st.caption("Paste an article or upload a saved page (.html, .txt): its candidate events appear below, each with the "
                "sentence it rests on. Accept, correct or reject each, then download the accepted rows in the events "
-               "schema, or add them with `python -m tracker add FILE`. Rules, not a model: docs/extraction.md.")
+               "schema, or add them with `python -m tracker add FILE`. How candidates are chosen, and how often they are "
+               "right: docs/extraction.md.")
     cols = st.columns([3, 2])
     pasted = cols[0].text_area("Article text", key="article_text", height=160, max_chars=200_000)
     page_file = cols[1].file_uploader("…or a saved page", type=["html", "htm", "txt"], key="article_upload")
     url = cols[1].text_input("Article URL", key="article_url")
     outlet = cols[1].text_input("Outlet", key="article_outlet")
     published = cols[1].date_input("Published", value=None, key="article_published", max_value=dt.date.today())
+    method = cols[1].radio("Method", selector.METHODS, key="article_method", horizontal=True,
+                           help="learned: a selector weighs every lexicon hit (more precise, better dates); "
+                                "rules: the hand-written filters (a few more events)")
     if page_file is None and not pasted.strip():
         return
     data, name = (page_file.getvalue(), page_file.name) if page_file is not None else (pasted.encode("utf-8"), "pasted text")
     try:
-        article, candidates = code_article(data, name, url, outlet, published)
+        article, candidates = code_article(data, name, url, outlet, published, method)
     except extract.ArticleError as error:
         st.error(export.markdown_plain(str(error)))
         return

@@ -223,6 +223,10 @@ def test_code_an_article_offers_its_candidates_for_review(monkeypatch):
     rows = pd.read_csv(io.StringIO(csv_text))
     assert rows[["dyad", "event_type", "date", "location"]].values.tolist() == [["AFG-PAK", "border_reopening", "2025-03-23", "Torkham"]]
     assert rows["source1_url"].tolist() == ["https://example.org/torkham"]
+    assert "selector: probability" in rows["rules"].iloc[0]  # the learned method by default
+    at.radio(key="article_method").set_value("rules").run()
+    rows = pd.read_csv(io.StringIO(download(at, "download_candidates")[1]))
+    assert rows["event_type"].tolist() == ["border_reopening"] and "selector" not in rows["rules"].iloc[0]
 
 
 def test_every_source_is_listed_and_a_month_is_not_read_as_a_day(app):
