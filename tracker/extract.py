@@ -1,6 +1,6 @@
 """Assisted coding: a news article in, candidate events out, each with the sentence it rests on.
 
-Rules, not a model (docs/extraction.md has them in full, with their limits):
+Rules, and a learned selector over them (docs/extraction.md has both in full, with their limits):
 1. Text. A saved web page is reduced to its article text by trafilatura (offline: the page is read
    from the file); its title, outlet, date and canonical URL come from the page's metadata.
 2. Sentences. The text is split into sentences; a sentence about the past (a year before the
@@ -19,6 +19,10 @@ Rules, not a model (docs/extraction.md has them in full, with their limits):
    month alone gives month precision. A date after publication is dropped, never guessed.
 6. Place and figures. Places from the gazetteer (data/places.csv); fatalities from "N killed",
    "killing N", "at least N", "N to M"; the level of the actors from titles (minister, envoy …).
+7. Choice. By default (method "learned") every lexicon hit is weighed by the selector
+   (tracker/selector.py, weights in data/selector.csv): the hand-written filters are among its
+   tokens, and those that say an act did not happen veto a hit. With method "rules" the filters
+   decide as written (`by_rules`).
 """
 
 from __future__ import annotations
@@ -1163,8 +1167,7 @@ def hits(article: Article, dyad: str | None = None) -> list[tuple[Candidate, dic
     fallback = dyad or article_dyad(article.text)
     found: list[tuple[Candidate, dict]] = []
     last_date, in_context = None, False
-    text = sentences(_clean(article.text))
-    for position, sentence in enumerate(text):
+    for position, sentence in enumerate(sentences(_clean(article.text))):
         dated = date_of(sentence, article.published)
         stepped_back = bool(dated and last_date) and (last_date[0] - dated[0]).days > STEP_BACK_DAYS
         carried = in_context and not dated
@@ -1227,6 +1230,7 @@ def _select(found: list[tuple[Candidate, dict]], table: dict[str, float]) -> lis
         elif _weakly_dated(kept[same][1]) and not _weakly_dated(candidate):  # a dated report of it (after a headline)
             kept[same] = (order, candidate)
     return [c for _, c in sorted(kept, key=lambda x: x[0])]
+
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
