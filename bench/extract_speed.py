@@ -22,12 +22,12 @@ def main() -> None:
     seed = next(a for a in articles if a["id"] == "seed-000")
     for method in ("learned", "rules"):
         start = time.perf_counter()
-        extract.extract_events(extract._article_of(seed), method=method)
+        extract.extract_events(extract.article_of(seed), method=method)
         first = 1000 * (time.perf_counter() - start)
         times = []
         for gold in articles:
             start = time.perf_counter()
-            extract.extract_events(extract._article_of(gold), method=method)
+            extract.extract_events(extract.article_of(gold), method=method)
             times.append(1000 * (time.perf_counter() - start))
         times.sort()
         print(f"{method:8s} {len(times)} articles: median {median(times):.1f} ms, 95th percentile "

@@ -5,16 +5,15 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from tracker import selector
+from tracker import extract, selector
 from tracker.__main__ import main
-from tracker import extract
-from tracker.extract import Article, cross_validated, evaluate, extract_events, gold_articles, held_out_sets, hits, _article_of
+from tracker.extract import Article, cross_validated, evaluate, extract_events, gold_articles, held_out_sets, hits, article_of
 
 
 @pytest.fixture(scope="module")
 def gold():
     articles = gold_articles()
-    return articles, {a["id"]: hits(_article_of(a)) for a in articles}  # each article read once
+    return articles, {a["id"]: hits(article_of(a)) for a in articles}  # each article read once
 
 
 def test_the_shipped_weights_are_what_training_on_the_gold_set_gives(tmp_path, capsys):

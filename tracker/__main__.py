@@ -427,8 +427,9 @@ def _coding(args) -> int:
             print(f"## the extractor on those articles ({len(coded_twice)})")
             print(extract.evaluate(coded_twice, coded=extracted).to_string(index=False))
         if args.cross_validate:  # the learned method on articles it was not trained on
-            held = [a for a in articles if a.get("split") in extract.held_out_sets(articles)]
-            print(f"## learned, cross-validated: each of {len(extract.held_out_sets(articles))} held-out sets "
+            sets = extract.held_out_sets(articles)
+            held = [a for a in articles if a.get("split") in sets]
+            print(f"## learned, cross-validated: each of {len(sets)} held-out sets "
                   f"({len(held)} articles) scored by a selector trained on every other article")
             print(extract.evaluate(held, coded=extract.cross_validated(articles)).to_string(index=False))
         return 0

@@ -593,8 +593,7 @@ def by_rules(article: Article, dyad: str | None = None) -> list[Candidate]:
                                    in_india_unnamed, dyad)
             if candidate is None:
                 continue
-            same = next((c for c in found if c.dyad == candidate.dyad and c.event_type == candidate.event_type
-                         and abs((c.date - candidate.date).days) <= 2 and _closes(c) == _closes(candidate)
+            same = next((c for c in found if _one_act(c, candidate) and _closes(c) == _closes(candidate)
                          and not _another_act(sentence) and not _answers(c, candidate)), None)
             if same is None:
                 found.append(candidate)
@@ -1223,13 +1222,17 @@ def _select(found: list[tuple[Candidate, dict]], table: dict[str, float]) -> lis
             break
         candidate = replace(candidate, probability=chance,
                             rules=[candidate.rules[0], f"selector: probability {chance:.2f}", *candidate.rules[1:]])
-        same = next((n for n, (_, c) in enumerate(kept) if c.dyad == candidate.dyad and c.event_type == candidate.event_type
-                     and abs((c.date - candidate.date).days) <= 2), None)
+        same = next((n for n, (_, c) in enumerate(kept) if _one_act(c, candidate)), None)
         if same is None:
             kept.append((order, candidate))
         elif _weakly_dated(kept[same][1]) and not _weakly_dated(candidate):  # a dated report of it (after a headline)
             kept[same] = (order, candidate)
     return [c for _, c in sorted(kept, key=lambda x: x[0])]
+
+
+def _one_act(a: Candidate, b: Candidate) -> bool:
+    """Two candidates of one act: the same dyad and type, within two days."""
+    return a.dyad == b.dyad and a.event_type == b.event_type and abs((a.date - b.date).days) <= 2
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -1285,10 +1288,11 @@ def gold_articles(folder=GOLD_DIR) -> list[dict]:
 
 def _candidates_of(gold: dict, method: str = "learned") -> list[dict]:
     """The extractor's candidates for one gold article, as rows."""
-    return extract_events(_article_of(gold), method=method).to_dict("records")
+    return extract_events(article_of(gold), method=method).to_dict("records")
 
 
-def _article_of(gold: dict) -> Article:
+def article_of(gold: dict) -> Article:
+    """A gold article as the extractor reads it."""
     return Article(text=gold["text"], published=dt.date.fromisoformat(gold["published"]), url=gold["url"], outlet=gold["outlet"])
 
 
@@ -1298,20 +1302,22 @@ def training_hits(articles: list[dict], found: dict | None = None) -> tuple[list
     dyad and type within its time (as `evaluate` matches)."""
     token_lists, labels = [], []
     for gold in articles:
-        its_hits = found[gold["id"]] if found else hits(_article_of(gold))
-        events = set()
+        its_hits = found[gold["id"]] if found else hits(article_of(gold))
+        rows, events = [_row(c) for c, _ in its_hits], set()
         for event in gold["events"]:
-            match = next((n for n, (c, _) in enumerate(its_hits) if n not in events and c.dyad == event["dyad"]
-                          and c.event_type == event["event_type"] and _same_time(_row(c), event)), None)
+            match = next((n for n, row in enumerate(rows) if n not in events and _matches(row, event)), None)
             if match is not None:
                 events.add(match)
-        token_lists += [selector.tokens(h) for _, h in its_hits if not selector.vetoed(h)]
-        labels += [int(n in events) for n, (_, h) in enumerate(its_hits) if not selector.vetoed(h)]
+        weighed = [(n, h) for n, (_, h) in enumerate(its_hits) if not selector.vetoed(h)]
+        token_lists += [selector.tokens(h) for _, h in weighed]
+        labels += [int(n in events) for n, _ in weighed]
     return token_lists, labels
 
 
 def _row(candidate: Candidate) -> dict:
-    return {"date": candidate.date.isoformat(), "date_precision": candidate.date_precision}
+    """What `_matches` reads of a candidate."""
+    return {"dyad": candidate.dyad, "event_type": candidate.event_type, "date": candidate.date.isoformat(),
+            "date_precision": candidate.date_precision}
 
 
 def held_out_sets(articles: list[dict]) -> list[str]:
@@ -1324,13 +1330,13 @@ def cross_validated(articles: list[dict], found: dict | None = None) -> dict[str
     """Each held-out set's candidates from a selector trained on every other article: what the
     learned method gives on articles it was not trained on (an article's id to its rows; `found`,
     each article's hits, where already read)."""
-    found = found or {gold["id"]: hits(_article_of(gold)) for gold in articles}
+    found = found or {gold["id"]: hits(article_of(gold)) for gold in articles}
     coded = {}
     for split in held_out_sets(articles):
         table = selector.train(*training_hits([a for a in articles if a.get("split") != split], found))
         table = dict(zip(table["token"], table["weight"]))
         for gold in (a for a in articles if a.get("split") == split):
-            coded[gold["id"]] = _table(_select(found[gold["id"]], table), _article_of(gold)).to_dict("records")
+            coded[gold["id"]] = _table(_select(found[gold["id"]], table), article_of(gold)).to_dict("records")
     return coded
 
 def extracted(articles: list[dict], method: str = "learned") -> dict[str, list[dict]]:
@@ -1344,6 +1350,12 @@ def _same_time(candidate: dict, event: dict, by_month: bool = True) -> bool:
     if by_month and "month" in (candidate.get("date_precision"), event.get("date_precision")):
         return str(candidate["date"])[:7] == str(event["date"])[:7]
     return abs((dt.date.fromisoformat(str(candidate["date"])) - dt.date.fromisoformat(str(event["date"]))).days) <= 2
+
+
+def _matches(candidate: dict, event: dict, by_month: bool = True) -> bool:
+    """A candidate (as a row) is the coded event: dyad and type agree, and the time (`_same_time`)."""
+    return candidate["dyad"] == event["dyad"] and candidate["event_type"] == event["event_type"] \
+        and _same_time(candidate, event, by_month)
 
 
 def evaluate(articles: list[dict], coded=None, by_month: bool = True, method: str = "learned") -> pd.DataFrame:
@@ -1360,8 +1372,7 @@ def evaluate(articles: list[dict], coded=None, by_month: bool = True, method: st
         events = list(gold["events"])
         found, expected = found + len(candidates), expected + len(events)
         for event in events:
-            match = next((c for c in candidates if c["dyad"] == event["dyad"] and c["event_type"] == event["event_type"]
-                          and _same_time(c, event, by_month)), None)
+            match = next((c for c in candidates if _matches(c, event, by_month)), None)
             if match is None:
                 continue
             candidates.remove(match)
